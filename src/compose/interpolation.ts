@@ -1,0 +1,330 @@
+/**
+ * Compose v2 interpolation, pure: a string becomes literal parts and references, and a parsed
+ * string is substituted with a lookup exactly as compose-go's template package does.
+ * https://docs.docker.com/reference/compose-file/interpolation/
+ *
+ * Parsing and substitution are iterative, so any nesting depth works without growing the stack.
+ */
+
+/** The operator between a name and its argument; '' for `$NAME` and `${NAME}`. */
+export type Operator = '' | '-' | ':-' | '?' | ':?' | '+' | ':+';
+
+/** One `$NAME` or `${NAME...}` occurrence, with offsets into the parsed string. */
+export interface ParsedReference {
+  name: string;
+  operator: Operator;
+  /** Raw text of the default, message or replacement as substitution reads it; null for ''. */
+  argument: string | null;
+  /**
+   * The argument as compose-go's variable extractor lists it, when that differs from `argument`
+   * (only with stray `}`: `${A:-{x}}` substitutes `{x` then a literal `}`, but is listed with
+   * the default `{x}`, which is what the author meant).
+   */
+  writtenArgument?: string;
+  /** The argument parsed in turn (nested references); empty for operator ''. */
+  argumentParts: TemplatePart[];
+  /** Offset of the `$` in the string given to parseTemplate (plus its base). */
+  start: number;
+  /** Offset just past the closing `}` (or the name). */
+  end: number;
+  braced: boolean;
+}
+
+/** A piece of a parsed string. */
+export type TemplatePart = { kind: 'literal'; text: string } | { kind: 'reference'; reference: ParsedReference };
+
+/** Malformed syntax: Compose refuses the whole string. */
+export interface InvalidSyntax {
+  /** Offset of the `$` that starts the malformed expression (plus the base). */
+  start: number;
+  reason: string;
+}
+
+/** A parsed string: its parts and every malformed expression (parsing never throws). */
+export interface ParsedTemplate {
+  parts: TemplatePart[];
+  invalid: InvalidSyntax[];
+}
+
+const OPERATORS: readonly Operator[] = [':-', ':?', ':+', '-', '?', '+'];
+const DOLLAR = 36;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+function isNameStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || (code >= 48 && code <= 57);
+}
+
+function scanName(text: string, from: number, limit: number): number {
+  let index = from;
+  if (index < limit && isNameStart(text.charCodeAt(index))) {
+    index++;
+    while (index < limit && isNameChar(text.charCodeAt(index))) index++;
+  }
+  return index;
+}
+
+/**
+ * Pairs every `${` with the `}` that closes it, counting as compose-go does: only `${` opens a
+ * level, so `${A:-{x}` closes at the first `}`. One pass keeps deep nesting linear.
+ */
+function matchBraces(text: string): Map<number, number> {
+  const closeOf = new Map<number, number>();
+  const open: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === CLOSE_BRACE) {
+      const start = open.pop();
+      if (start !== undefined) closeOf.set(start, index);
+    } else if (char === DOLLAR && text.charCodeAt(index + 1) === OPEN_BRACE) {
+      open.push(index);
+      index++;
+    }
+  }
+  return closeOf;
+}
+
+/**
+ * Where compose-go's variable extractor ends an argument: its pattern takes the longest run that
+ * ends in `}}` on the line, else the text up to the first `}`.
+ */
+function writtenArgumentEnd(text: string, argumentStart: number, scopeEnd: number): number {
+  let lineEnd = text.indexOf('\n', argumentStart);
+  if (lineEnd === -1 || lineEnd > scopeEnd) lineEnd = scopeEnd;
+  const lastPair = lineEnd >= 2 ? text.lastIndexOf('}}', lineEnd - 2) : -1;
+  if (lastPair >= argumentStart) return lastPair + 1;
+  const firstClose = text.indexOf('}', argumentStart);
+  return firstClose === -1 || firstClose > scopeEnd ? scopeEnd : firstClose;
+}
+
+function matchOperator(text: string, at: number): Operator | undefined {
+  return OPERATORS.find((operator) => text.startsWith(operator, at));
+}
+
+interface ParseFrame {
+  /** Offset in text where this frame's range ends (the argument's closing brace). */
+  end: number;
+  /** Where the extractor's view of this range ends, for nested written arguments. */
+  scopeEnd: number;
+  parts: TemplatePart[];
+  literal: string;
+  /** Where the parent goes on once this frame is done. */
+  resumeAt: number;
+}
+
+/** Parses a string into literal parts and references; offsets are relative to `text` plus `base`. */
+export function parseTemplate(text: string, base = 0): ParsedTemplate {
+  const closeOf = text.includes('${') ? matchBraces(text) : new Map<number, number>();
+  const invalid: InvalidSyntax[] = [];
+  const root: ParseFrame = { end: text.length, scopeEnd: text.length, parts: [], literal: '', resumeAt: text.length };
+  const stack: ParseFrame[] = [root];
+  let index = 0;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as ParseFrame;
+    const dollar = text.indexOf('$', index);
+    if (dollar === -1 || dollar >= frame.end) {
+      frame.literal += text.slice(index, frame.end);
+      flushLiteral(frame);
+      stack.pop();
+      index = frame.resumeAt;
+      continue;
+    }
+    frame.literal += text.slice(index, dollar);
+    const hasNext = dollar + 1 < frame.end;
+    const next = hasNext ? text.charCodeAt(dollar + 1) : -1;
+    if (next === DOLLAR) {
+      frame.literal += '$';
+      index = dollar + 2;
+    } else if (hasNext && isNameStart(next)) {
+      const end = scanName(text, dollar + 1, frame.end);
+      pushReference(frame, {
+        name: text.slice(dollar + 1, end),
+        operator: '',
+        argument: null,
+        argumentParts: [],
+        start: base + dollar,
+        end: base + end,
+        braced: false,
+      });
+      index = end;
+    } else if (next === OPEN_BRACE) {
+      const braced = readBraced(text, dollar, base, frame, closeOf);
+      if ('reason' in braced) {
+        invalid.push({ start: base + dollar, reason: braced.reason });
+        // compose-go's pattern resumes right after the `${` it could not read.
+        frame.literal += '${';
+        index = dollar + 2;
+        continue;
+      }
+      pushReference(frame, braced.reference);
+      const afterClose = braced.reference.end - base;
+      if (braced.argumentStart === undefined) {
+        index = afterClose;
+      } else {
+        stack.push({ end: afterClose - 1, scopeEnd: braced.writtenEnd, parts: braced.reference.argumentParts, literal: '', resumeAt: afterClose });
+        index = braced.argumentStart;
+      }
+    } else {
+      // A `$` that starts no name and no `{` stays literal in Compose v2.
+      frame.literal += '$';
+      index = dollar + 1;
+    }
+  }
+  return { parts: root.parts, invalid };
+}
+
+function flushLiteral(frame: ParseFrame): void {
+  if (frame.literal !== '') frame.parts.push({ kind: 'literal', text: frame.literal });
+  frame.literal = '';
+}
+
+function pushReference(frame: ParseFrame, reference: ParsedReference): void {
+  flushLiteral(frame);
+  frame.parts.push({ kind: 'reference', reference });
+}
+
+type BracedResult =
+  | { reference: ParsedReference; argumentStart: number | undefined; writtenEnd: number }
+  | { reason: string };
+
+function readBraced(text: string, dollar: number, base: number, frame: ParseFrame, closeOf: Map<number, number>): BracedResult {
+  const nameStart = dollar + 2;
+  const nameEnd = scanName(text, nameStart, frame.end);
+  if (nameEnd === nameStart) {
+    if (nameStart >= frame.end) return { reason: 'unterminated "${"' };
+    return { reason: `"\${" must be followed by a variable name (a letter or "_" first), found "${text[nameStart]}"` };
+  }
+  const name = text.slice(nameStart, nameEnd);
+  const close = closeOf.get(dollar);
+  if (close === undefined) {
+    return { reason: `unterminated "\${${name}": no closing "}"` };
+  }
+  const reference: ParsedReference = { name, operator: '', argument: null, argumentParts: [], start: base + dollar, end: base + close + 1, braced: true };
+  if (nameEnd === close) return { reference, argumentStart: undefined, writtenEnd: close };
+  const operator = matchOperator(text, nameEnd);
+  if (operator === undefined) {
+    return { reason: `unexpected "${text[nameEnd]}" after "\${${name}"; expected "}" or one of :- - :? ? :+ +` };
+  }
+  const argumentStart = nameEnd + operator.length;
+  if (argumentStart > close) return { reason: `unexpected "${text[nameEnd]}" after "\${${name}"` };
+  const writtenEnd = writtenArgumentEnd(text, argumentStart, Math.max(close, frame.scopeEnd));
+  reference.operator = operator;
+  reference.argument = text.slice(argumentStart, close);
+  if (writtenEnd !== close) reference.writtenArgument = text.slice(argumentStart, writtenEnd);
+  return { reference, argumentStart, writtenEnd };
+}
+
+/** Looks a name up in the interpolation env: undefined when unset. */
+export type Lookup = (name: string) => string | undefined;
+
+/** A `${NAME:?message}` or `${NAME?message}` that failed. */
+export interface RequiredError {
+  reference: ParsedReference;
+  /** The message after substitution, as Compose prints it. */
+  message: string;
+  /** True when the variable is set but empty (only `:?` fails then). */
+  isEmpty: boolean;
+}
+
+/** What substituting a parsed string produced. */
+export interface Substitution {
+  /** The result; null when Compose would refuse the string (invalid syntax or a required error). */
+  value: string | null;
+  errors: RequiredError[];
+  /** References looked up without default that were unset (Compose's "not set" warnings). */
+  unset: ParsedReference[];
+  /** References evaluated on the taken branches, in order. */
+  used: ParsedReference[];
+}
+
+interface SubstituteFrame {
+  parts: readonly TemplatePart[];
+  index: number;
+  output: string;
+  /** Set when this frame computes the message of a failing required reference. */
+  failing: { reference: ParsedReference; isEmpty: boolean } | undefined;
+}
+
+/** Substitutes a parsed string exactly as Compose v2: only the taken branch is evaluated. */
+export function substitute(template: ParsedTemplate, lookup: Lookup): Substitution {
+  const result: Substitution = { value: null, errors: [], unset: [], used: [] };
+  const stack: SubstituteFrame[] = [{ parts: template.parts, index: 0, output: '', failing: undefined }];
+  let value = '';
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as SubstituteFrame;
+    const part = frame.parts[frame.index++];
+    if (part === undefined) {
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (frame.failing !== undefined) result.errors.push({ ...frame.failing, message: frame.output });
+      else if (parent === undefined) value = frame.output;
+      else parent.output += frame.output;
+      continue;
+    }
+    if (part.kind === 'literal') {
+      frame.output += part.text;
+      continue;
+    }
+    const outcome = evaluateReference(part.reference, lookup, result);
+    if (outcome.kind === 'value') frame.output += outcome.value;
+    else stack.push({ parts: part.reference.argumentParts, index: 0, output: '', failing: outcome.failing });
+  }
+  if (template.invalid.length === 0 && result.errors.length === 0) result.value = value;
+  return result;
+}
+
+type ReferenceOutcome =
+  | { kind: 'value'; value: string }
+  | { kind: 'branch'; failing: { reference: ParsedReference; isEmpty: boolean } | undefined };
+
+function evaluateReference(reference: ParsedReference, lookup: Lookup, result: Substitution): ReferenceOutcome {
+  result.used.push(reference);
+  const value = lookup(reference.name);
+  const isSet = value !== undefined;
+  const hasValue = isSet && value !== '';
+  const plain = (text: string): ReferenceOutcome => ({ kind: 'value', value: text });
+  const branch: ReferenceOutcome = { kind: 'branch', failing: undefined };
+  switch (reference.operator) {
+    case '':
+      if (!isSet) result.unset.push(reference);
+      return plain(value ?? '');
+    case ':-':
+      return hasValue ? plain(value) : branch;
+    case '-':
+      return isSet ? plain(value) : branch;
+    case ':+':
+      return hasValue ? branch : plain('');
+    case '+':
+      return isSet ? branch : plain('');
+    case ':?':
+    case '?': {
+      const fails = reference.operator === ':?' ? !hasValue : !isSet;
+      return fails ? { kind: 'branch', failing: { reference, isEmpty: isSet } } : plain(value ?? '');
+    }
+  }
+}
+
+/** Every reference in a parsed string, nested ones included, in order of their `$`. */
+export function listReferences(parts: readonly TemplatePart[], options: { includeMessages?: boolean } = {}): ParsedReference[] {
+  const found: ParsedReference[] = [];
+  const pending: TemplatePart[] = [...parts].reverse();
+  while (pending.length > 0) {
+    const part = pending.pop() as TemplatePart;
+    if (part.kind !== 'reference') continue;
+    const reference = part.reference;
+    found.push(reference);
+    const isMessage = reference.operator === '?' || reference.operator === ':?';
+    if (isMessage && options.includeMessages === false) continue;
+    for (let index = reference.argumentParts.length - 1; index >= 0; index--) pending.push(reference.argumentParts[index] as TemplatePart);
+  }
+  return found;
+}
+
+/** The argument as written and listed by Compose (see ParsedReference.writtenArgument). */
+export function listedArgument(reference: ParsedReference): string | null {
+  return reference.writtenArgument ?? reference.argument;
+}

@@ -1,0 +1,46 @@
+/** Context: the edges a command talks to (cwd, env, output streams, terminal), injectable in tests. */
+
+/** Where a command writes: stdout carries data only, stderr carries logs and prompts. */
+export interface Output {
+  write(text: string): void;
+}
+
+/** What a command may use from its surroundings. */
+export interface Context {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: Output;
+  stderr: Output;
+  /** True when stdin and stderr are terminals and CI is not set: prompts are allowed. */
+  isInteractive: boolean;
+  /** Whether stderr/stdout may carry colour. */
+  color: boolean;
+  /** Reads all of standard input (for values that must not come from argv). */
+  readStdin(): Promise<string>;
+}
+
+/** Decides colour as picocolors does: NO_COLOR wins, FORCE_COLOR forces, else a TTY. */
+export function shouldUseColor(env: NodeJS.ProcessEnv, isTty: boolean, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
+  return isTty;
+}
+
+/** The real context of a CLI run. */
+export function createContext(options: { color?: boolean } = {}): Context {
+  const isInteractive = Boolean(process.stdin.isTTY && process.stderr.isTTY) && !process.env['CI'];
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: { write: (text) => void process.stdout.write(text) },
+    stderr: { write: (text) => void process.stderr.write(text) },
+    isInteractive,
+    color: shouldUseColor(process.env, Boolean(process.stdout.isTTY), options.color),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
