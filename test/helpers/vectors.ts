@@ -1,9 +1,8 @@
-/** Loads the shared Compose v2 vectors copied into test/vectors. */
+/** Loads the shared Compose v2 vectors copied into test/vectors (tests run from the project root). */
 import { readFileSync } from 'node:fs';
-
-const VECTORS_DIR = new URL('../../../test/vectors/', import.meta.url);
+import { join } from 'node:path';
 
 /** Parses one vectors file by name. */
 export function readVectors<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(name, VECTORS_DIR), 'utf8')) as T;
+  return JSON.parse(readFileSync(join(process.cwd(), 'test', 'vectors', name), 'utf8')) as T;
 }
