@@ -1,0 +1,103 @@
+// `npm run bench`: whole-process timings of the built CLI against baselines measured in the same
+// run, as paired runs (A B A B …) so a drifting machine speed cancels out in each ratio.
+// Uses only Node: wall time from performance.now() around spawnSync, peak memory from the child's
+// own process.resourceUsage().maxRSS (reported through a tiny --import hook).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, cpSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'dist', 'bin', 'lucid-env.js');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const work = mkdtempSync(join(tmpdir(), 'lucid-env-bench-'));
+const rssHook = join(work, 'rss-hook.mjs');
+writeFileSync(rssHook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { try { writeSync(3, String(process.resourceUsage().maxRSS)); } catch {} });\n");
+
+function run(argv, options = {}) {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, argv, { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const wall = performance.now() - start;
+  if (result.error) throw result.error;
+  return { wall, status: result.status, stderr: String(result.stderr) };
+}
+
+function peakMiB(argv, options = {}) {
+  const result = spawnSync(process.execPath, ['--import', rssHook, ...argv], { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  return Number(String(result.output[3] ?? '0')) / 1024;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function paired(name, a, b, target) {
+  run(a.argv, a); run(b.argv, b); // warm the file cache
+  const ratios = [], aTimes = [], bTimes = [];
+  let status;
+  for (let index = 0; index < runs; index++) {
+    const first = run(a.argv, a);
+    const second = run(b.argv, b);
+    status = first.status;
+    aTimes.push(first.wall); bTimes.push(second.wall);
+    ratios.push(first.wall / second.wall);
+  }
+  const ratio = median(ratios);
+  const verdict = target === undefined ? '' : ratio <= target ? `  (target ≤ ${target}x: met)` : `  (target ≤ ${target}x: NOT met)`;
+  console.log(`${name}\n  A: ${a.label}  median ${median(aTimes).toFixed(1)} ms (exit ${status})\n  B: ${b.label}  median ${median(bTimes).toFixed(1)} ms\n  ratio A/B: median ${ratio.toFixed(2)}x over ${runs} pairs (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})${verdict}`);
+  return ratio;
+}
+
+function generateCompose(services) {
+  const lines = ['name: bench', 'services:'];
+  for (let index = 0; index < services; index++) {
+    lines.push(
+      `  service-${index}:`,
+      `    image: "registry.example.com/team/service-${index}:\${TAG_${index % 50}:-latest}"`,
+      '    environment:',
+      `      DATABASE_URL: "postgres://\${DB_USER:-app}:\${DB_PASSWORD:?set DB_PASSWORD}@db-${index % 20}:5432/app_${index}"`,
+      `      REDIS_URL: redis://:\${REDIS_PASSWORD}@redis:6379/\${REDIS_DB_${index % 16}:-0}`,
+      `      LOG_LEVEL: \${LOG_LEVEL:-info}`,
+      `      FEATURE_FLAGS: "alpha,beta,gamma,delta,epsilon,zeta,eta,theta,iota,kappa,lambda,mu,nu,xi,omicron,pi,rho,sigma"`,
+      '      PASSTHROUGH_TOKEN:',
+      '    ports:',
+      `      - "\${PORT_BASE_${index % 100}:-8000}:80"`,
+      '    labels:',
+      `      com.example.description: "Service number ${index}, generated for the lucid-env benchmark with enough text to be realistic"`,
+      `      com.example.owner: "team-\${TEAM_${index % 10}:-platform}"`,
+      '    command: ["sh", "-c", "exec /app/server --port 80 --workers 4 --log-format json --graceful-timeout 30s"]',
+      '    healthcheck:',
+      '      test: ["CMD-SHELL", "wget -qO- http://localhost/health || exit 1"]',
+      '      interval: 30s',
+      '    deploy:',
+      '      resources:',
+      '        limits: { cpus: "0.50", memory: 512M }',
+      '    volumes:',
+      `      - \${DATA_ROOT:-/srv/data}/service-${index}:/var/lib/app:rw`,
+      `      - ./config/service-${index}.yml:/etc/app/config.yml:ro`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+try {
+  console.log(`lucid-env benchmark: node ${process.version}, ${runs} paired runs per figure\n`);
+  const big = join(work, 'compose.big.yml');
+  writeFileSync(big, generateCompose(5000));
+  const bareParse = join(work, 'parse-only.mjs');
+  writeFileSync(bareParse, `import { readFileSync } from 'node:fs';\nimport { parseDocument, LineCounter } from ${JSON.stringify(join(root, 'node_modules', 'yaml', 'dist', 'index.js'))};\nparseDocument(readFileSync(process.argv[2], 'utf8'), { lineCounter: new LineCounter() });\n`);
+  console.log(`scan of a generated compose file: 5,000 services, ${(readFileSync(big).length / 1e6).toFixed(1)} MB`);
+  paired('scan --format json vs a bare node process running yaml.parseDocument', { label: 'lucid-env scan --format json', argv: [cli, 'scan', '-f', big, '--format', 'json'] }, { label: 'node parse-only.mjs', argv: [bareParse, big] }, 1.5);
+  const scanPeak = peakMiB([cli, 'scan', '-f', big, '--format', 'json']);
+  console.log(`  peak memory of scan: ${scanPeak.toFixed(0)} MiB (target < 400 MiB: ${scanPeak < 400 ? 'met' : 'NOT met'})\n`);
+
+  const example = join(work, 'example');
+  cpSync(join(root, 'examples', 'foundation'), example, { recursive: true });
+  const checkArgs = [cli, 'check', '-f', 'configs/docker/docker-compose.foundation.yml', '-e', 'configs/environment/.env.foundation'];
+  paired('check on the bundled example vs node -e 0 (cold start)', { label: 'lucid-env check (example)', argv: checkArgs, cwd: example }, { label: 'node -e 0', argv: ['-e', '0'] }, 1.3);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

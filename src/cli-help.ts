@@ -1,0 +1,57 @@
+/** Examples shown after each command's --help. */
+
+const block = (lines: string[]): string => `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+
+/** Help examples per command. */
+export const EXAMPLES = {
+  program: block([
+    'lucid-env scan -f configs/docker/docker-compose.foundation.yml',
+    'lucid-env check -f compose.yaml -e .env --format github',
+    'lucid-env render -f compose.yaml -e .env',
+    'lucid-env generate -t foundation -e configs/environment/.env.foundation',
+    '',
+    'Exit codes: 0 no error findings, 1 error findings (or warnings with --strict), 2 could not run.',
+  ]),
+  scan: block([
+    'lucid-env scan                                   # compose.yaml (or $COMPOSE_FILE) in this directory',
+    'lucid-env scan -f base.yml -f prod.yml --format json | jq .variables',
+    'lucid-env scan --recursive deploy/ --format sarif > lucid-env.sarif',
+    'lucid-env scan -f compose.yaml -e .env            # also references inside .env values',
+  ]),
+  render: block([
+    'lucid-env render -f compose.yaml -e .env          # secrets shown as ********',
+    'lucid-env render -e .env.prod --show-secrets > resolved.yml',
+  ]),
+  check: block([
+    'lucid-env check -f compose.yaml -e .env',
+    'lucid-env check -e .env --format github           # annotations in GitHub Actions',
+    'lucid-env check -e .env --strict --ignore unused,ambiguous-value',
+  ]),
+  generate: block([
+    'lucid-env generate -t foundation                  # writes the template\'s envFile',
+    'lucid-env generate -t foundation -e .env.prod --dry-run',
+    'lucid-env generate -t foundation JWT_SECRET_KEY   # only this key (if it is missing or weak)',
+  ]),
+  set: block([
+    'printf %s "$NEW_PASSWORD" | lucid-env set MONGODB_PASSWORD -e .env',
+    'lucid-env set API_GATEWAY_URL -e .env             # hidden prompt on a terminal',
+    'lucid-env set TOR_PASSWORD --generate -t foundation',
+  ]),
+  init: block([
+    'lucid-env init                                    # asks, generates, shows a summary, confirms',
+    'lucid-env init -t foundation --yes                # every default, no questions (CI)',
+    'lucid-env init -t foundation -e .env.staging --force',
+  ]),
+  rotate: block([
+    'lucid-env rotate -t foundation ENCRYPTION_KEY TOR_PASSWORD',
+    'lucid-env rotate -t foundation --group databases --dry-run',
+    'lucid-env rotate -t foundation --due               # everything past its maxAge',
+    'lucid-env rotate -t foundation --check             # ages; exit 1 when one is overdue',
+    "lucid-env rotate -t foundation JWT_SECRET_KEY --propagate 'deploy/*/.env'",
+  ]),
+  torHash: block([
+    'printf %s "$TOR_PASSWORD" | lucid-env tor-hash',
+    'lucid-env tor-hash -e configs/environment/.env.foundation --key TOR_PASSWORD',
+  ]),
+  template: block(['lucid-env template list', 'lucid-env template show foundation']),
+} as const;

@@ -1,0 +1,99 @@
+/** `lucid-env check`: the CI gate. Reads everything, runs every rule, reports all problems at once. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { resolveCompose } from '../compose/document.js';
+import { findEnvFilePositions } from '../compose/env-file-positions.js';
+import { parseTemplate, substitute } from '../compose/interpolation.js';
+import { lintReferences } from '../compose/lint.js';
+import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
+import { scanComposeDocument } from '../compose/references.js';
+import type { ComposeScan } from '../compose/references.js';
+import { listServices } from '../compose/services.js';
+import type { ServiceFacts } from '../compose/services.js';
+import type { Context } from '../context.js';
+import { findAmbiguousValues } from '../dotenv/ambiguity.js';
+import { compareFindings } from '../findings.js';
+import type { Finding, FindingCode } from '../findings.js';
+import type { Report } from '../report.js';
+import { runRules } from '../rules/index.js';
+import type { CheckedEnvFile, ResolvedServiceEnvFile } from '../rules/types.js';
+import { loadTemplateOption } from '../templates/load.js';
+import { runTemplateRules } from '../rules/template-rules.js';
+import { loadInterpolationEnv, readEnvFile } from './env-files.js';
+
+/** Options of `check`. */
+export interface CheckOptions {
+  file?: string[];
+  projectDirectory?: string;
+  envFile?: string[];
+  processEnv?: boolean;
+  template?: string;
+  /** Finding codes to leave out (comma-separated on the command line). */
+  ignore?: string[];
+}
+
+/** Runs every check over the compose files, env files and template. */
+export async function check(options: CheckOptions, ctx: Context): Promise<Report> {
+  const template = await loadTemplateOption(options.template, ctx.cwd);
+  const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
+  const { documents, findings } = await loadComposeFiles(project.files);
+  const scans: ComposeScan[] = documents.map(scanComposeDocument);
+  const all: Finding[] = [...findings, ...template.findings, ...scans.flatMap((scan) => scan.findings)];
+  all.push(...lintReferences(scans.flatMap((scan) => scan.references)));
+
+  const interpolation = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
+  all.push(...interpolation.findings);
+  const services: ServiceFacts[] = [];
+  for (const document of documents) {
+    const resolved = resolveCompose(document);
+    if (resolved.finding !== undefined) all.push(resolved.finding);
+    if (resolved.data !== undefined) services.push(...listServices(resolved.data));
+  }
+  const lookup = (name: string): string | undefined => interpolation.values.get(name);
+  const serviceEnvFiles = resolveServiceEnvFiles(services, documents, project.projectDirectory, lookup);
+
+  const envFiles: CheckedEnvFile[] = interpolation.files.map((file) => ({ ...file, isInterpolation: true, services: [] }));
+  for (const entry of serviceEnvFiles) {
+    if (entry.path === undefined || !entry.exists) continue;
+    let checked = envFiles.find((file) => file.path === entry.path);
+    if (checked === undefined) {
+      const read = await readEnvFile(entry.path, lookup);
+      all.push(...read.findings);
+      if (read.file === undefined) continue;
+      checked = { ...read.file, isInterpolation: false, services: [] };
+      envFiles.push(checked);
+    }
+    if (!checked.services.includes(entry.service)) checked.services.push(entry.service);
+  }
+  for (const file of envFiles) all.push(...findAmbiguousValues(file.document, file.path));
+
+  const input = { projectDirectory: project.projectDirectory, documents, scans, services, interpolation: interpolation.values, envFiles, serviceEnvFiles, template: template.template };
+  all.push(...runRules(input), ...runTemplateRules(input));
+  const ignored = new Set<string>(options.ignore ?? []);
+  return {
+    command: 'check',
+    files: [...project.files, ...envFiles.map((file) => file.path)],
+    findings: all.filter((finding) => !ignored.has(finding.code as FindingCode)).sort(compareFindings),
+  };
+}
+
+function resolveServiceEnvFiles(
+  services: readonly ServiceFacts[],
+  documents: Parameters<typeof findEnvFilePositions>[0][],
+  projectDirectory: string,
+  lookup: (name: string) => string | undefined,
+): ResolvedServiceEnvFile[] {
+  const positions = documents.map((document) => ({ file: document.file, positions: findEnvFilePositions(document) }));
+  const resolved: ResolvedServiceEnvFile[] = [];
+  for (const service of services) {
+    for (const entry of service.envFiles) {
+      const place = positions.find((item) => item.positions.has(entry.rawPath));
+      const position = place?.positions.get(entry.rawPath) ?? { line: 0, column: 0 };
+      // A path whose interpolation fails is reported by the interpolation rule at the reference.
+      const value = substitute(parseTemplate(entry.rawPath), lookup).value;
+      const path = value === null || value === '' ? undefined : resolve(projectDirectory, value);
+      resolved.push({ ...entry, path, exists: path !== undefined && existsSync(path), file: place?.file ?? documents[0]?.file ?? '', ...position });
+    }
+  }
+  return resolved;
+}

@@ -1,0 +1,82 @@
+/**
+ * IO shared by the mutating commands: apply planned values to an env file, keeping every other
+ * line byte-identical, refusing values no form can carry, and writing atomically with mode 0600
+ * for new files (an existing file readable by others is tightened, with a notice).
+ */
+import { lstat } from 'node:fs/promises';
+import type { Context } from '../context.js';
+import { setEntry } from '../dotenv/edit.js';
+import { parseEnv } from '../dotenv/parse.js';
+import type { EnvDocument } from '../dotenv/document.js';
+import { stringifyEnv } from '../dotenv/stringify.js';
+import { LucidError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { readTextIfExists } from '../fs/read.js';
+import { MAX_ENV_BYTES } from './env-files.js';
+
+/** A value to set, with the comment a new key gets above it. */
+export interface EnvAssignment {
+  key: string;
+  value: string;
+  comment?: string;
+}
+
+/** What applying assignments did. */
+export interface EnvWriteResult {
+  /** Keys whose line changed or was added. */
+  changed: string[];
+  created: boolean;
+  mode: number;
+}
+
+/** Reads an env file for editing (an empty document when it does not exist yet). */
+export async function readEnvForEdit(path: string, options: { followSymlinks?: boolean }): Promise<{ document: EnvDocument; exists: boolean; mode: number | undefined }> {
+  const stats = await lstat(path).catch(() => undefined);
+  if (stats?.isSymbolicLink() === true && options.followSymlinks !== true) {
+    throw new LucidError('SYMLINK_REFUSED', `${path} is a symbolic link; lucid-env does not write through links by default`, { hint: 'pass --follow-symlinks to write the file it points to' });
+  }
+  const read = await readTextIfExists(path, { maxBytes: MAX_ENV_BYTES, what: 'env file' });
+  if (read === undefined) return { document: parseEnv('', { file: path }).document, exists: false, mode: undefined };
+  if (read.isBinary || !read.isValidUtf8) {
+    throw new LucidError('ENV_INVALID', `${path} is not a text env file (${read.isBinary ? 'it contains NUL bytes' : 'not valid UTF-8'}); refusing to edit it`);
+  }
+  return { document: parseEnv(read.text, { file: path }).document, exists: true, mode: read.mode };
+}
+
+/** Applies every assignment in memory first, so a refused value changes nothing on disk. */
+export function applyAssignments(document: EnvDocument, assignments: readonly EnvAssignment[], pythonCompat: boolean, file: string): { document: EnvDocument; changed: string[] } {
+  let current = document;
+  const changed: string[] = [];
+  for (const assignment of assignments) {
+    const result = setEntry(current, assignment.key, assignment.value, { pythonCompat, ...(assignment.comment === undefined ? {} : { comment: assignment.comment }) });
+    if (!result.ok) {
+      throw new LucidError('VALUE_UNWRITABLE', `the value of ${assignment.key} cannot be written to ${file} so that Compose, dotenv and python-dotenv all read it back: ${result.reason}`, {
+        hint: pythonCompat ? 'if python-dotenv does not read this file, pass --no-python-compat' : 'change the value; nothing was written',
+      });
+    }
+    current = result.document;
+    if (result.action !== 'unchanged') changed.push(assignment.key);
+  }
+  return { document: current, changed };
+}
+
+/** Writes assignments to an env file atomically; with dryRun only reports what would change. */
+export async function writeEnvAssignments(
+  path: string,
+  assignments: readonly EnvAssignment[],
+  options: { pythonCompat: boolean; followSymlinks?: boolean; dryRun?: boolean },
+  ctx: Context,
+): Promise<EnvWriteResult> {
+  const { document, exists, mode } = await readEnvForEdit(path, options);
+  const applied = applyAssignments(document, assignments, options.pythonCompat, path);
+  let finalMode = mode ?? 0o600;
+  if (mode !== undefined && (mode & 0o077) !== 0) {
+    finalMode = 0o600;
+    if (options.dryRun !== true) ctx.stderr.write(`notice: ${path} holds secrets and was readable by group or others; its mode is now 0600\n`);
+  }
+  if (options.dryRun === true || applied.changed.length === 0 && exists && finalMode === mode) {
+    return { changed: applied.changed, created: false, mode: finalMode };
+  }
+  const written = await writeFileAtomic(path, stringifyEnv(applied.document), { mode: finalMode, followSymlinks: options.followSymlinks === true });
+  return { changed: applied.changed, created: written.created, mode: written.mode };
+}

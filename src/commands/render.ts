@@ -1,0 +1,74 @@
+/** `lucid-env render`: the compose files with variables substituted as Compose would, secrets masked. */
+import { substitute } from '../compose/interpolation.js';
+import type { Lookup } from '../compose/interpolation.js';
+import { positionAt } from '../compose/document.js';
+import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
+import { formatPath, scanComposeDocument } from '../compose/references.js';
+import type { Context } from '../context.js';
+import { makeFinding } from '../findings.js';
+import type { Finding } from '../findings.js';
+import type { Report } from '../report.js';
+import { isSecretName } from '../variable-names.js';
+import { loadInterpolationEnv } from './env-files.js';
+import { relative } from 'node:path';
+
+/** Options of `render`. */
+export interface RenderOptions {
+  file?: string[];
+  projectDirectory?: string;
+  envFile?: string[];
+  processEnv?: boolean;
+  showSecrets?: boolean;
+  template?: string;
+}
+
+/** What a masked secret looks like in rendered output. */
+export const MASK = '********';
+
+/** Renders every compose file; with any error finding, prints nothing and lists every problem. */
+export async function render(options: RenderOptions, ctx: Context): Promise<Report> {
+  const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
+  const { documents, findings } = await loadComposeFiles(project.files);
+  const env = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
+  const allFindings: Finding[] = [...findings, ...env.findings.filter((finding) => finding.severity === 'error')];
+  const isSecret = (name: string): boolean => isSecretName(name);
+  const lookup: Lookup = (name) => {
+    const value = env.values.get(name);
+    // A mask keeps emptiness, so `:-`, `:?` and `:+` take the same branch as with the real value.
+    return value === undefined || value === '' || options.showSecrets === true || !isSecret(name) ? value : MASK;
+  };
+  const rendered: string[] = [];
+  for (const compose of documents) {
+    const scanned = scanComposeDocument(compose);
+    allFindings.push(...scanned.findings);
+    for (const site of scanned.sites) {
+      const result = substitute(site.template, lookup);
+      for (const error of result.errors) {
+        const position = positionAt(compose.lineCounter, site.sourceOffset(error.reference.start));
+        const code = error.isEmpty ? 'empty' : 'missing';
+        allFindings.push(makeFinding(code, { file: compose.file, ...position }, `${error.reference.name} is ${error.isEmpty ? 'empty' : 'not set'} (required at ${formatPath(site.path)}): ${error.message}`, {
+          variable: error.reference.name,
+          severity: 'error',
+          hint: `set ${error.reference.name} in the env file (-e) or the project .env`,
+        }));
+      }
+      for (const reference of result.unset) {
+        const position = positionAt(compose.lineCounter, site.sourceOffset(reference.start));
+        allFindings.push(makeFinding('missing', { file: compose.file, ...position }, `${reference.name} is not set; Compose substitutes an empty string at ${formatPath(site.path)}`, {
+          variable: reference.name,
+          severity: 'warning',
+        }));
+      }
+      // Compose's own `config` output escapes `$` again, so the result stays a valid compose file.
+      if (result.value !== null) site.node.value = result.value.replaceAll('$', '$$$$');
+    }
+    rendered.push(`# ${relative(ctx.cwd, compose.file) || compose.file}\n${compose.document.toString({ lineWidth: 0 })}`);
+  }
+  const hasErrors = allFindings.some((finding) => finding.severity === 'error');
+  return {
+    command: 'render',
+    files: project.files,
+    findings: allFindings,
+    ...(hasErrors ? {} : { output: rendered.join('---\n') }),
+  };
+}

@@ -1,0 +1,58 @@
+/** `lucid-env scan`: every variable reference in the compose files, with positions and findings. */
+import { resolve } from 'node:path';
+import { findComposeFiles, loadComposeFiles, resolveComposeProject } from '../compose/load.js';
+import { lintReferences } from '../compose/lint.js';
+import { toReferenceRecord } from '../compose/records.js';
+import { scanComposeDocument } from '../compose/references.js';
+import type { ComposeReference } from '../compose/references.js';
+import { summarizeVariables } from '../compose/variables.js';
+import type { Context } from '../context.js';
+import { LucidError } from '../errors.js';
+import type { Finding } from '../findings.js';
+import type { Report, ReferenceRecord } from '../report.js';
+import { scanEnvFileReferences } from './env-files.js';
+
+/** Options of `scan`. */
+export interface ScanOptions {
+  file?: string[];
+  projectDirectory?: string;
+  envFile?: string[];
+  recursive?: string;
+}
+
+/** Scans compose files (and given env files) for references. */
+export async function scan(options: ScanOptions, ctx: Context): Promise<Report> {
+  const files = selectFiles(options, ctx);
+  const { documents, findings } = await loadComposeFiles(files);
+  const composeReferences: ComposeReference[] = [];
+  const allFindings: Finding[] = [...findings];
+  for (const document of documents) {
+    const scanned = scanComposeDocument(document);
+    composeReferences.push(...scanned.references);
+    allFindings.push(...scanned.findings);
+  }
+  allFindings.push(...lintReferences(composeReferences));
+  const references: ReferenceRecord[] = composeReferences.map(toReferenceRecord);
+  const envFiles = (options.envFile ?? []).map((file) => resolve(ctx.cwd, file));
+  if (envFiles.length > 0) {
+    const envScan = await scanEnvFileReferences(envFiles, ctx.env);
+    references.push(...envScan.references);
+    allFindings.push(...envScan.findings);
+  }
+  return {
+    command: 'scan',
+    files: [...files, ...envFiles],
+    findings: allFindings,
+    references,
+    variables: summarizeVariables(references),
+  };
+}
+
+function selectFiles(options: ScanOptions, ctx: Context): string[] {
+  if (options.recursive === undefined) return resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env).files;
+  const found = findComposeFiles(resolve(ctx.cwd, options.recursive));
+  if (found.length === 0) {
+    throw new LucidError('COMPOSE_NOT_FOUND', `no compose file under ${options.recursive}`, { hint: 'compose files are named compose.yaml, docker-compose*.yml or *compose*.yml' });
+  }
+  return [...(options.file ?? []).map((file) => resolve(ctx.cwd, file)), ...found];
+}

@@ -1,0 +1,97 @@
+/** IO: finds the compose files of a project (as Compose does) and reads and parses them. */
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { LucidError } from '../errors.js';
+import { makeFinding } from '../findings.js';
+import type { Finding } from '../findings.js';
+import { readText } from '../fs/read.js';
+import { parseComposeText } from './document.js';
+import type { ComposeDocument } from './document.js';
+
+/** The names Compose looks for in the working directory, in its order. */
+export const DEFAULT_COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/** Compose files larger than this are refused (a compose file of 5,000 services is about 10 MB). */
+export const MAX_COMPOSE_BYTES = 32 * 1024 * 1024;
+
+/** Where the compose files come from. */
+export interface ComposeSelection {
+  files?: string[] | undefined;
+  projectDirectory?: string | undefined;
+}
+
+/** The compose files of one project and where its relative paths resolve from. */
+export interface ComposeProject {
+  files: string[];
+  projectDirectory: string;
+}
+
+/** Picks the compose files: `-f`, else COMPOSE_FILE, else the first default name in the cwd. */
+export function resolveComposeProject(selection: ComposeSelection, cwd: string, env: NodeJS.ProcessEnv): ComposeProject {
+  let files: string[];
+  if (selection.files !== undefined && selection.files.length > 0) {
+    files = selection.files.map((file) => resolve(cwd, file));
+  } else if (env['COMPOSE_FILE'] !== undefined && env['COMPOSE_FILE'] !== '') {
+    const separator = env['COMPOSE_PATH_SEPARATOR'] || ':';
+    files = env['COMPOSE_FILE'].split(separator).filter((file) => file !== '').map((file) => resolve(cwd, file));
+  } else {
+    const found = DEFAULT_COMPOSE_FILES.find((name) => existsSync(join(cwd, name)));
+    if (found === undefined) {
+      throw new LucidError('COMPOSE_NOT_FOUND', `no compose file in ${cwd} (looked for ${DEFAULT_COMPOSE_FILES.join(', ')})`, {
+        hint: 'pass -f <file>, set COMPOSE_FILE, or use --recursive <dir>',
+      });
+    }
+    files = [join(cwd, found)];
+  }
+  const first = files[0] as string;
+  const projectDirectory = selection.projectDirectory !== undefined ? resolve(cwd, selection.projectDirectory) : dirname(first);
+  return { files, projectDirectory };
+}
+
+/** Reads and parses compose files; problems inside them are findings, unreadable files throw. */
+export async function loadComposeFiles(files: readonly string[]): Promise<{ documents: ComposeDocument[]; findings: Finding[] }> {
+  const documents: ComposeDocument[] = [];
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const read = await readText(file, { maxBytes: MAX_COMPOSE_BYTES, what: 'compose file' });
+    if (read.isBinary || !read.isValidUtf8) {
+      const what = read.isBinary ? 'a binary file (it contains NUL bytes)' : 'not valid UTF-8';
+      findings.push(makeFinding('yaml-syntax', { file, line: 1, column: 1 }, `the compose file is ${what}`, { hint: 'Compose reads UTF-8 YAML text only' }));
+      continue;
+    }
+    const text = read.hasBom ? read.text.slice(1) : read.text;
+    const parsed = parseComposeText(text, file);
+    documents.push(parsed.compose);
+    findings.push(...parsed.findings);
+  }
+  return { documents, findings };
+}
+
+/** True for names Compose users give compose files: compose.y*ml, docker-compose*.y*ml, *compose*.y*ml. */
+export function isComposeFileName(name: string): boolean {
+  return /^(?:.*compose.*)\.ya?ml$/i.test(name);
+}
+
+/** Finds every compose file under a directory, skipping node_modules and .git; sorted. */
+export function findComposeFiles(root: string): string[] {
+  const found: string[] = [];
+  const pending = [resolve(root)];
+  while (pending.length > 0) {
+    const directory = pending.pop() as string;
+    let entries;
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      if (directory === resolve(root)) throw new LucidError('FILE_UNREADABLE', `cannot read directory ${root}`, { cause: error });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== '.git') pending.push(join(directory, entry.name));
+      } else if (entry.isFile() && isComposeFileName(entry.name)) {
+        found.push(join(directory, entry.name));
+      }
+    }
+  }
+  return found.sort();
+}

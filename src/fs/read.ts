@@ -1,0 +1,113 @@
+/** Reading user files as text, refusing what cannot be read and flagging binary or non-UTF-8 content. */
+import { constants } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { LucidError } from '../errors.js';
+import { errnoCode, formatErrno } from './errno.js';
+
+/** Options of {@link readText}. */
+export interface ReadTextOptions {
+  /** Refuse files larger than this (default 64 MiB). */
+  maxBytes?: number;
+  /** What the file is, for messages: 'compose file', 'env file'… (default 'file'). */
+  what?: string;
+}
+
+/** A file read as text, with what the caller needs to judge it. */
+export interface TextFile {
+  /** UTF-8 decoded text; invalid sequences become U+FFFD, and a BOM is kept so writes round-trip. */
+  text: string;
+  bytes: Uint8Array;
+  /** Contains a NUL byte. */
+  isBinary: boolean;
+  isValidUtf8: boolean;
+  /** Starts with the UTF-8 byte order mark (kept in `text` as U+FEFF). */
+  hasBom: boolean;
+  /** Permission bits (e.g. 0o600) of the file that was read. */
+  mode: number;
+  /** The path itself is a symlink (the file it points to was read). */
+  isSymlink: boolean;
+}
+
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+
+/** Reads a regular file as UTF-8; throws FILE_UNREADABLE or FILE_TOO_LARGE, never for binary or bad encoding. */
+export async function readText(path: string, options: ReadTextOptions = {}): Promise<TextFile> {
+  const { maxBytes = DEFAULT_MAX_BYTES, what = 'file' } = options;
+  const unreadable = (reason: string, cause?: unknown, hint?: string) =>
+    new LucidError('FILE_UNREADABLE', `cannot read ${what} ${path}: ${reason}`, { cause, hint });
+  let isSymlink = false;
+  let handle: FileHandle;
+  try {
+    isSymlink = (await lstat(path)).isSymbolicLink();
+    // O_NONBLOCK so a FIFO or device named by mistake is refused instead of hanging the run.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const { reason, hint } = formatErrno(error);
+    throw unreadable(isSymlink && errnoCode(error) === 'ENOENT' ? 'broken symlink' : reason, error, hint);
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw unreadable('is a directory');
+    if (!stats.isFile()) throw unreadable('not a regular file');
+    if (stats.size > maxBytes) throw tooLarge(path, what, maxBytes);
+    const bytes = await readAtMost(handle, maxBytes + 1).catch((error: unknown) => {
+      const { reason, hint } = formatErrno(error);
+      throw unreadable(reason, error, hint);
+    });
+    // The size can change between fstat and read (or be 0 for /proc-like files): the read itself is bounded.
+    if (bytes.length > maxBytes) throw tooLarge(path, what, maxBytes);
+    return { ...decodeText(bytes), bytes, mode: stats.mode & 0o7777, isSymlink };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** Like {@link readText}, but a missing file gives `undefined` instead of an error. */
+export async function readTextIfExists(path: string, options: ReadTextOptions = {}): Promise<TextFile | undefined> {
+  try {
+    return await readText(path, options);
+  } catch (error) {
+    if (error instanceof LucidError && errnoCode(error.cause) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function tooLarge(path: string, what: string, maxBytes: number): LucidError {
+  return new LucidError('FILE_TOO_LARGE', `cannot read ${what} ${path}: larger than ${formatSize(maxBytes)}`, {
+    hint: `is this the right file? ${what}s are expected to be small`,
+  });
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, limit - total));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(buffer.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
+
+function decodeText(bytes: Uint8Array): Pick<TextFile, 'text' | 'isBinary' | 'isValidUtf8' | 'hasBom'> {
+  const isBinary = bytes.includes(0);
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    // ignoreBOM keeps U+FEFF in the text, so writing the text back gives the same bytes.
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, isBinary, isValidUtf8: true, hasBom };
+  } catch {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    return { text, isBinary, isValidUtf8: false, hasBom };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * IO: the `.lucid-env/` folder beside an env file (mode 0700): the fingerprint key, the history
+ * and backups. The key makes fingerprints keyed hashes, so the history never holds a guessable
+ * digest of a secret.
+ */
+import { basename, dirname, join } from 'node:path';
+import { appendFileDurable } from '../fs/append.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { ensurePrivateDir } from '../fs/private-dir.js';
+import { readTextIfExists } from '../fs/read.js';
+import { fingerprint } from '../secrets/fingerprint.js';
+import type { Sodium } from '../secrets/random.js';
+
+/** The `.lucid-env` folder of an env file. */
+export function stateDirectory(envFile: string): string {
+  return join(dirname(envFile), '.lucid-env');
+}
+
+/** What one history line says: never a value. */
+export interface HistoryEntry {
+  time: string;
+  file: string;
+  key: string;
+  action: string;
+  fingerprint: string;
+}
+
+const KEY_BYTES = 32;
+
+/** Reads the fingerprint key, creating it (0600, random from libsodium) when absent. */
+export async function loadFingerprintKey(envFile: string, sodium: Sodium): Promise<Uint8Array> {
+  const directory = stateDirectory(envFile);
+  const path = join(directory, 'fingerprint.key');
+  const existing = await readTextIfExists(path, { what: 'fingerprint key', maxBytes: 1024 });
+  if (existing !== undefined && /^[0-9a-f]{64}\s*$/.test(existing.text)) return Uint8Array.from(Buffer.from(existing.text.trim(), 'hex'));
+  await ensurePrivateDir(directory);
+  const key = sodium.randombytes_buf(KEY_BYTES);
+  await writeFileAtomic(path, `${Buffer.from(key).toString('hex')}\n`, { mode: 0o600 });
+  return key;
+}
+
+/** A function that fingerprints values for one env file. */
+export type Fingerprinter = (value: string) => string;
+
+/** Loads (or creates) the env file's key and returns its fingerprinter. */
+export async function createFingerprinter(envFile: string, sodium: Sodium): Promise<Fingerprinter> {
+  const key = await loadFingerprintKey(envFile, sodium);
+  return (value) => fingerprint(value, key, sodium);
+}
+
+/** Appends one line per change to `.lucid-env/history.jsonl` (0600, fsynced). */
+export async function appendHistory(envFile: string, changes: readonly { key: string; action: string; fingerprint: string }[], now: Date = new Date()): Promise<void> {
+  if (changes.length === 0) return;
+  const directory = stateDirectory(envFile);
+  await ensurePrivateDir(directory);
+  const lines = changes.map((change) => JSON.stringify({ time: now.toISOString(), file: basename(envFile), key: change.key, action: change.action, fingerprint: change.fingerprint } satisfies HistoryEntry));
+  await appendFileDurable(join(directory, 'history.jsonl'), `${lines.join('\n')}\n`, { mode: 0o600 });
+}
+
+/** Reads the history of an env file; unreadable lines are skipped (a crash can cut only the last). */
+export async function readHistory(envFile: string): Promise<HistoryEntry[]> {
+  const read = await readTextIfExists(join(stateDirectory(envFile), 'history.jsonl'), { what: 'history' });
+  if (read === undefined) return [];
+  const entries: HistoryEntry[] = [];
+  for (const line of read.text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const entry = JSON.parse(line) as HistoryEntry;
+      if (entry.file === basename(envFile) && typeof entry.key === 'string' && typeof entry.time === 'string') entries.push(entry);
+    } catch {
+      // A line cut by a crash; the others are intact.
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,29 @@
+/** The registry of output formats: one row per `--format` value. */
+import type { Reporter } from '../report.js';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatText } from './text.js';
+
+/** Every `--format` value, in the order help text lists them. */
+export const FORMAT_NAMES = ['text', 'json', 'github', 'sarif'] as const;
+
+/** One `--format` value. */
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** Format name → reporter. */
+export const REPORTERS: Readonly<Record<FormatName, Reporter>> = {
+  text: formatText,
+  json: formatJson,
+  github: formatGithub,
+  sarif: formatSarif,
+};
+
+/** True when `name` is a known format (for validating `--format`). */
+export function isFormatName(name: string): name is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
+export { formatGithub, formatJson, formatSarif, formatText };
+export { JSON_VERSION } from './json.js';
+export { TOOL_VERSION } from './sarif.js';

@@ -1,0 +1,26 @@
+/** `missing-passthrough`: an `environment:` entry with no value that nothing provides. */
+import { makeFinding } from '../findings.js';
+import type { Finding } from '../findings.js';
+import type { Rule } from './types.js';
+
+/** A `- NAME` / `NAME:` entry passes NAME through from the interpolation env or the service env_file. */
+export const passthroughRule: Rule = {
+  codes: ['missing-passthrough'],
+  run(input) {
+    const findings: Finding[] = [];
+    for (const scan of input.scans) {
+      for (const reference of scan.references) {
+        if (reference.operator !== 'passthrough') continue;
+        const service = reference.path[1];
+        if (input.interpolation.has(reference.name)) continue;
+        const inServiceFile = input.envFiles.some((file) => typeof service === 'string' && file.services.includes(service) && file.values.has(reference.name));
+        if (inServiceFile) continue;
+        findings.push(makeFinding('missing-passthrough', reference, `${reference.name} is passed through to service ${String(service)} but has no value in the interpolation env or its env_file`, {
+          variable: reference.name,
+          hint: `set ${reference.name} in the env file, or remove the entry`,
+        }));
+      }
+    }
+    return findings;
+  },
+};

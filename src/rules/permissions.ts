@@ -1,0 +1,23 @@
+/** `insecure-permissions`: an env file holding secrets that group or others can read. */
+import { makeFinding } from '../findings.js';
+import type { Finding } from '../findings.js';
+import { isSecretVariable } from './secret-values.js';
+import type { Rule } from './types.js';
+
+/** Flags env files with secrets whose mode lets group or others read them. */
+export const permissionsRule: Rule = {
+  codes: ['insecure-permissions'],
+  run(input) {
+    const findings: Finding[] = [];
+    for (const file of input.envFiles) {
+      if ((file.mode & 0o077) === 0) continue;
+      const secrets = [...file.values.entries()].filter(([key, value]) => value !== '' && isSecretVariable(key, input.template)).map(([key]) => key);
+      if (secrets.length === 0) continue;
+      const mode = (file.mode & 0o777).toString(8).padStart(4, '0');
+      findings.push(makeFinding('insecure-permissions', { file: file.path }, `the file holds secrets (${secrets.join(', ')}) and is readable by group or others (mode ${mode})`, {
+        hint: `chmod 600 ${file.path}`,
+      }));
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * Pure: decides what `generate` and `rotate` change in an env file: which secrets need a new value
+ * (missing, empty, placeholder, weak or asked to rotate) and which derived values follow from them.
+ */
+import { generateSecret, validateSecret } from '../secrets/generate.js';
+import { renderDerivedTemplate } from '../secrets/derive.js';
+import type { RandomSource } from '../secrets/random.js';
+import { generateTorHash, verifyTorHash } from '../secrets/tor-hash.js';
+import { matchPlaceholder } from '../rules/placeholder-match.js';
+import type { Template, TemplateVariable } from './types.js';
+
+/** Why a value is (re)generated. */
+export type PlanReason = 'missing' | 'empty' | 'placeholder' | 'weak' | 'rotated' | 'derived';
+
+/** One value to write. Holds the new value; it never leaves the command that writes it. */
+export interface PlannedValue {
+  key: string;
+  value: string;
+  reason: PlanReason;
+  /** True when the key is not in the file yet. */
+  isNew: boolean;
+  variable: TemplateVariable | undefined;
+}
+
+/** Why a generated secret's current value must be replaced, or undefined to keep it. */
+export function replacementReason(variable: TemplateVariable, current: string | undefined): PlanReason | undefined {
+  if (current === undefined) return 'missing';
+  if (current === '') return 'empty';
+  if (matchPlaceholder(current) !== undefined) return 'placeholder';
+  if (variable.generate !== undefined && validateSecret(current, variable.generate) !== undefined) return 'weak';
+  return undefined;
+}
+
+/** Recomputes derived values from `values`; returns only those that change. */
+export function planDerived(template: Template, values: Map<string, string>, random: RandomSource, changed: ReadonlySet<string>): PlannedValue[] {
+  const planned: PlannedValue[] = [];
+  for (const variable of template.variables) {
+    const derive = variable.derive;
+    if (derive === undefined) continue;
+    const current = values.get(variable.name);
+    let next: string | undefined;
+    if (derive.kind === 'tor-hash') {
+      const password = values.get(derive.from);
+      if (password === undefined || password === '') continue;
+      // A hash that still matches keeps its salt: a second run must change nothing.
+      if (current !== undefined && !changed.has(derive.from) && verifyTorHash(password, current)) continue;
+      next = generateTorHash(password, random);
+    } else {
+      // A value the file leaves out is what the stack runs with: the template's default.
+      const rendered = renderDerivedTemplate(derive.template, (name) => values.get(name) ?? template.variables.find((item) => item.name === name)?.default);
+      if (!('value' in rendered) || rendered.value === current) continue;
+      next = rendered.value;
+    }
+    planned.push({ key: variable.name, value: next, reason: 'derived', isNew: current === undefined, variable });
+    values.set(variable.name, next);
+  }
+  return planned;
+}
+
+/** Plans `generate`: every selected generated secret that needs a value, then the derived ones. */
+export function planGenerate(template: Template, current: Map<string, string>, random: RandomSource, selected?: ReadonlySet<string>): PlannedValue[] {
+  const values = new Map(current);
+  const planned: PlannedValue[] = [];
+  for (const variable of template.variables) {
+    if (variable.generate === undefined || (selected !== undefined && !selected.has(variable.name))) continue;
+    const reason = replacementReason(variable, values.get(variable.name));
+    if (reason === undefined) continue;
+    const value = generateSecret(variable.generate, random);
+    planned.push({ key: variable.name, value, reason, isNew: !values.has(variable.name), variable });
+    values.set(variable.name, value);
+  }
+  const changed = new Set(planned.map((item) => item.key));
+  return [...planned, ...planDerived(template, values, random, changed)];
+}
