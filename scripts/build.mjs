@@ -18,6 +18,13 @@ function newestMtime(dir) {
   return newest;
 }
 
+// `--bin-out DIR`: only bundle the CLI into DIR (for parallel work that must not touch dist/).
+const binOutIndex = process.argv.indexOf('--bin-out');
+if (binOutIndex !== -1) {
+  await bundleCli(join(process.cwd(), process.argv[binOutIndex + 1]));
+  process.exit(0);
+}
+
 const inputs = ['src', 'test', 'templates', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.test.json'];
 if (process.argv.includes('--if-needed') && existsSync(stamp)) {
   const built = statSync(stamp).mtimeMs;
@@ -35,11 +42,15 @@ const tsc = join(root, 'node_modules', '.bin', 'tsc');
 execFileSync(tsc, ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 execFileSync(tsc, ['-p', 'tsconfig.test.json'], { cwd: root, stdio: 'inherit' });
 
+await bundleCli(join(root, 'dist', 'bin'));
+writeFileSync(stamp, new Date().toISOString());
+
 // One bundle for the CLI: a cold start reads one file instead of dozens. Commands are split into
 // chunks loaded on demand, and the heavy packages (libsodium, inquirer) stay external and lazy.
+async function bundleCli(outdir) {
 await build({
   entryPoints: [join(root, 'src', 'cli.ts')],
-  outdir: join(root, 'dist', 'bin'),
+  outdir,
   entryNames: 'lucid-env',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -53,5 +64,5 @@ await build({
   banner: { js: "import { createRequire as __lucidCreateRequire } from 'node:module'; const require = __lucidCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-chmodSync(join(root, 'dist', 'bin', 'lucid-env.js'), 0o755);
-writeFileSync(stamp, new Date().toISOString());
+chmodSync(join(outdir, 'lucid-env.js'), 0o755);
+}

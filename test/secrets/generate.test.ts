@@ -12,7 +12,7 @@ import {
 } from '../../src/secrets/generate.js';
 import type { GeneratorSpec } from '../../src/secrets/generate.js';
 import { loadSodiumRandom } from '../../src/secrets/random.js';
-import { createFakeRandom } from './fake-random.js';
+import { createFakeRandom } from '../helpers/fake-random.js';
 
 function errorCode(run: () => unknown): string | undefined {
   try {

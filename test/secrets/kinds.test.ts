@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ALPHABETS, SECRET_KINDS, isSecretKindName, resolveAlphabet } from '../../src/secrets/kinds.js';
 import type { BytesEncoding } from '../../src/secrets/kinds.js';
 import { loadSodiumRandom } from '../../src/secrets/random.js';
-import { createFakeRandom } from './fake-random.js';
+import { createFakeRandom } from '../helpers/fake-random.js';
 
 const { bytes: bytesKind, password: passwordKind } = SECRET_KINDS;
 const SHAPES: Record<BytesEncoding, RegExp> = {

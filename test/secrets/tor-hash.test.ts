@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { generateTorHash, s2kByteCount, torHashPassword, verifyTorHash } from '../../src/secrets/tor-hash.js';
 import { loadSodiumRandom } from '../../src/secrets/random.js';
-import { createFakeRandom } from './fake-random.js';
+import { createFakeRandom } from '../helpers/fake-random.js';
 
 const KNOWN_SALT = Buffer.from('vrbacrda', 'ascii');
 const KNOWN_HASH = '16:76726261637264616086542223CBBBAD3274E36FC3D7A42AA988B2CC16';
