@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument, isMap } from 'yaml';
 import type { Document } from 'yaml';
 import { makeFinding } from '../findings.js';
+import { estimateNestingDepth, MAX_YAML_DEPTH } from './nesting.js';
 import type { Finding } from '../findings.js';
 
 /** A parsed compose file: its text, the YAML document and a line counter for positions. */
@@ -26,6 +27,11 @@ export function positionAt(lineCounter: LineCounter, offset: number): { line: nu
 /** Parses compose text; YAML errors become `yaml-syntax` / `yaml-duplicate-key` findings. */
 export function parseComposeText(text: string, file: string): { compose: ComposeDocument; findings: Finding[] } {
   const lineCounter = new LineCounter();
+  const depth = estimateNestingDepth(text);
+  if (depth > MAX_YAML_DEPTH) {
+    const finding = makeFinding('yaml-syntax', { file, line: 1, column: 1 }, `the YAML nests about ${depth} levels deep; lucid-env reads at most ${MAX_YAML_DEPTH}`, { hint: 'flatten the structure; Compose files never need this depth' });
+    return { compose: { file, text, document: parseDocument('', { lineCounter }), lineCounter, isUsable: false }, findings: [finding] };
+  }
   const document = parseDocument(text, {
     lineCounter,
     merge: true,

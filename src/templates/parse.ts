@@ -1,6 +1,7 @@
 /** Pure: template YAML text → a validated Template, or findings with the template's file:line. */
 import { LineCounter, isMap, isPair, isScalar, parseDocument } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
+import { estimateNestingDepth, MAX_YAML_DEPTH } from '../compose/nesting.js';
 import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
 import { parseGeneratorSpec } from '../secrets/generate.js';
@@ -108,8 +109,12 @@ function checkDependencies(reader: Reader, variables: TemplateVariable[], nodeOf
 /** Parses and validates a template; the template is undefined when any finding is an error. */
 export function parseTemplateText(text: string, file: string): { template: Template | undefined; findings: Finding[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const reader: Reader = { file, lineCounter, findings: [] };
+  if (estimateNestingDepth(text) > MAX_YAML_DEPTH) {
+    problem(reader, null, `the template nests more than ${MAX_YAML_DEPTH} levels deep`);
+    return { template: undefined, findings: reader.findings };
+  }
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   for (const error of document.errors) reader.findings.push(makeFinding('template-invalid', { file, line: lineCounter.linePos(error.pos[0]).line, column: lineCounter.linePos(error.pos[0]).col }, `invalid template YAML: ${error.message.split('\n')[0]}`));
   const root = document.contents;
   if (reader.findings.length > 0 || !isMap(root)) {
