@@ -196,12 +196,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     });
 
   const template = program.command('template').description('the built-in templates').addHelpText('after', EXAMPLES.template);
-  template.command('list').description('list the built-in templates').action(async () => {
+  template.command('list').description('list the built-in templates').addHelpText('after', EXAMPLES.template).action(async () => {
     const ctx = contextFor({});
     const { templateList } = await import('./commands/template.js');
     ctx.stdout.write((await templateList(ctx)).output ?? '');
   });
-  template.command('show').argument('<name>', 'a built-in name or a template file').description('show a template\'s variables, generators and rotation policy').action(async (name: string) => {
+  template.command('show').argument('<name>', 'a built-in name or a template file').description('show a template\'s variables, generators and rotation policy').addHelpText('after', EXAMPLES.template).action(async (name: string) => {
     const ctx = contextFor({});
     const { templateShow } = await import('./commands/template.js');
     ctx.stdout.write((await templateShow(name, ctx)).output ?? '');

@@ -12,7 +12,8 @@ import { listServices } from '../compose/services.js';
 import type { ServiceFacts } from '../compose/services.js';
 import type { Context } from '../context.js';
 import { findAmbiguousValues } from '../dotenv/ambiguity.js';
-import { compareFindings } from '../findings.js';
+import { compareFindings, RULES } from '../findings.js';
+import { LucidError } from '../errors.js';
 import type { Finding, FindingCode } from '../findings.js';
 import type { Report } from '../report.js';
 import { runRules } from '../rules/index.js';
@@ -34,6 +35,10 @@ export interface CheckOptions {
 
 /** Runs every check over the compose files, env files and template. */
 export async function check(options: CheckOptions, ctx: Context): Promise<Report> {
+  const unknownCodes = (options.ignore ?? []).filter((code) => !Object.hasOwn(RULES, code));
+  if (unknownCodes.length > 0) {
+    throw new LucidError('USAGE', `unknown finding code${unknownCodes.length > 1 ? 's' : ''} in --ignore: ${unknownCodes.join(', ')}`, { hint: `codes: ${Object.keys(RULES).join(', ')}` });
+  }
   const template = await loadTemplateOption(options.template, ctx.cwd);
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
   const { documents, findings } = await loadComposeFiles(project.files);

@@ -74,7 +74,7 @@ export function planRotation(template: Template, current: Map<string, string>, k
     planned.push({ key, value, reason: 'rotated', isNew: old === undefined, variable });
     values.set(key, value);
   }
-  return [...planned, ...planDerived(template, values, random, new Set(keys))];
+  return [...planned, ...planDerived(template, values, random, new Set(keys), new Set(keys))];
 }
 
 interface PreparedFile {

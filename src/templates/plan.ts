@@ -3,7 +3,7 @@
  * (missing, empty, placeholder, weak or asked to rotate) and which derived values follow from them.
  */
 import { generateSecret, validateSecret } from '../secrets/generate.js';
-import { renderDerivedTemplate } from '../secrets/derive.js';
+import { renderDerivedTemplate, templateDependencies } from '../secrets/derive.js';
 import type { RandomSource } from '../secrets/random.js';
 import { generateTorHash, verifyTorHash } from '../secrets/tor-hash.js';
 import { matchPlaceholder } from '../rules/placeholder-match.js';
@@ -31,12 +31,14 @@ export function replacementReason(variable: TemplateVariable, current: string | 
   return undefined;
 }
 
-/** Recomputes derived values from `values`; returns only those that change. */
-export function planDerived(template: Template, values: Map<string, string>, random: RandomSource, changed: ReadonlySet<string>): PlannedValue[] {
+/** Recomputes derived values from `values`; returns only those that change (with `scope`: only those depending on it). */
+export function planDerived(template: Template, values: Map<string, string>, random: RandomSource, changed: ReadonlySet<string>, scope?: ReadonlySet<string>): PlannedValue[] {
   const planned: PlannedValue[] = [];
   for (const variable of template.variables) {
     const derive = variable.derive;
     if (derive === undefined) continue;
+    // `generate KEY` / `rotate KEY` touch only what follows from KEY, never a URI built from an unrelated placeholder.
+    if (scope !== undefined && !(derive.kind === 'tor-hash' ? [derive.from] : templateDependencies(derive.template)).some((name) => scope.has(name))) continue;
     const current = values.get(variable.name);
     let next: string | undefined;
     if (derive.kind === 'tor-hash') {
@@ -70,5 +72,5 @@ export function planGenerate(template: Template, current: Map<string, string>, r
     values.set(variable.name, value);
   }
   const changed = new Set(planned.map((item) => item.key));
-  return [...planned, ...planDerived(template, values, random, changed)];
+  return [...planned, ...planDerived(template, values, random, changed, selected)];
 }
