@@ -17,6 +17,7 @@ const rssHook = join(work, 'rss-hook.mjs');
 writeFileSync(rssHook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { try { writeSync(3, String(process.resourceUsage().maxRSS)); } catch {} });\n");
 
 function run(argv, options = {}) {
+  options.before?.();
   const start = performance.now();
   const result = spawnSync(process.execPath, argv, { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   const wall = performance.now() - start;
@@ -62,6 +63,9 @@ function generateCompose(services) {
       `      DATABASE_URL: "postgres://\${DB_USER:-app}:\${DB_PASSWORD:?set DB_PASSWORD}@db-${index % 20}:5432/app_${index}"`,
       `      REDIS_URL: redis://:\${REDIS_PASSWORD}@redis:6379/\${REDIS_DB_${index % 16}:-0}`,
       `      LOG_LEVEL: \${LOG_LEVEL:-info}`,
+      `      OTEL_EXPORTER_OTLP_ENDPOINT: "http://\${OTEL_HOST:-otel-collector}:4317"`,
+      `      SENTRY_DSN: "https://\${SENTRY_KEY_${index % 30}}@sentry.example.com/${index}"`,
+      `      CACHE_TTL_SECONDS: "\${CACHE_TTL:-300}"`,
       `      FEATURE_FLAGS: "alpha,beta,gamma,delta,epsilon,zeta,eta,theta,iota,kappa,lambda,mu,nu,xi,omicron,pi,rho,sigma"`,
       '      PASSTHROUGH_TOKEN:',
       '    ports:',
@@ -69,6 +73,9 @@ function generateCompose(services) {
       '    labels:',
       `      com.example.description: "Service number ${index}, generated for the lucid-env benchmark with enough text to be realistic"`,
       `      com.example.owner: "team-\${TEAM_${index % 10}:-platform}"`,
+      `      com.example.runbook: "https://runbooks.example.com/services/service-${index}/operations#on-call-escalation-and-recovery"`,
+      `      com.example.dashboard: "https://grafana.example.com/d/service-${index}/overview?orgId=1&refresh=30s&var-env=\${DEPLOY_ENV:-production}"`,
+      `      com.example.contact: "platform-team@example.com, on-call-primary@example.com, on-call-secondary@example.com"`,
       '    command: ["sh", "-c", "exec /app/server --port 80 --workers 4 --log-format json --graceful-timeout 30s"]',
       '    healthcheck:',
       '      test: ["CMD-SHELL", "wget -qO- http://localhost/health || exit 1"]',
@@ -97,6 +104,19 @@ try {
 
   const example = join(work, 'example');
   cpSync(join(root, 'examples', 'foundation'), example, { recursive: true });
+  const scratch = join(work, 'generate');
+  cpSync(join(root, 'examples', 'foundation'), scratch, { recursive: true });
+  const template = join(work, 'thousand.yml');
+  const variables = Array.from({ length: 1000 }, (_, index) => `  SECRET_${index}: { secret: true, generate: { kind: ${index % 2 ? 'password, length: 32, alphabet: alnum' : 'bytes, bytes: 32, encoding: base64'} } }`);
+  writeFileSync(template, `name: thousand\nenvFile: thousand.env\nvariables:\n${variables.join('\n')}\n`);
+  const sodiumStart = join(work, 'sodium-start.mjs');
+  writeFileSync(sodiumStart, `const { default: sodium } = await import(${JSON.stringify(join(root, 'node_modules', 'libsodium-wrappers', 'dist', 'modules', 'libsodium-wrappers.js'))});\nawait sodium.ready;\n`);
+  const generateArgs = [cli, 'generate', '-t', template, '-e', 'fresh.env'];
+  const fresh = () => rmSync(join(scratch, 'fresh.env'), { force: true });
+  console.log('');
+  paired('generate of 1,000 secrets into a new env file vs node + libsodium start', { label: 'lucid-env generate (1,000 secrets)', argv: generateArgs, cwd: scratch, before: fresh }, { label: 'node: import libsodium, await ready', argv: [sodiumStart] }, 1.5);
+  console.log('');
+
   const checkArgs = [cli, 'check', '-f', 'configs/docker/docker-compose.foundation.yml', '-e', 'configs/environment/.env.foundation'];
   paired('check on the bundled example vs node -e 0 (cold start)', { label: 'lucid-env check (example)', argv: checkArgs, cwd: example }, { label: 'node -e 0', argv: ['-e', '0'] }, 1.3);
 } finally {

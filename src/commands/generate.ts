@@ -52,7 +52,7 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
     const planned = planGenerate(template, envValues(document), random, keys.length > 0 ? new Set(keys) : undefined);
     const assignments = planned.map((item) => ({ key: item.key, value: item.value, ...(item.isNew && commentFor(item) !== undefined ? { comment: commentFor(item) as string } : {}) }));
     const written = await writeEnvAssignments(target, assignments, { pythonCompat: options.pythonCompat !== false, followSymlinks: options.followSymlinks === true, dryRun: options.dryRun === true }, ctx);
-    const fingerprintOf = await createFingerprinter(target, sodium);
+    const fingerprintOf = await createFingerprinter(target, sodium, { create: options.dryRun !== true });
     const changes: Change[] = planned.map((item) => ({
       file: target,
       key: item.key,

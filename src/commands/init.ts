@@ -111,16 +111,17 @@ export async function init(options: InitOptions, ctx: Context, prompter?: Prompt
   for (const [key, value] of answers) values.set(key, value);
   if (options.force === true) for (const variable of template.variables) if (variable.generate !== undefined) values.delete(variable.name);
   const planned = planGenerate(template, values, createSodiumRandom(sodium));
-  const fingerprintOf = await createFingerprinter(target, sodium);
   const answered = [...answers].filter(([key, value]) => current.get(key) !== value);
+  ctx.stderr.write(formatSummary(target, answered, planned.map((item) => item.key), template));
+  if (activePrompter !== undefined && !(await activePrompter.confirm(`Write ${answered.length + planned.length} value(s) to ${target}?`, true))) {
+    throw new LucidError('CANCELLED', 'nothing was written');
+  }
+  // Only after the confirmation: a cancelled init leaves no trace, not even a fingerprint key.
+  const fingerprintOf = await createFingerprinter(target, sodium);
   const changes: Change[] = [
     ...answered.map(([key]): Change => ({ file: target, key, action: current.has(key) ? 'set' : 'added', reason: 'answer' })),
     ...planned.map((item): Change => ({ file: target, key: item.key, action: item.reason === 'derived' ? 'derived' : 'generated', fingerprint: fingerprintOf(item.value), reason: item.reason })),
   ];
-  ctx.stderr.write(formatSummary(target, answered, planned.map((item) => item.key), template));
-  if (activePrompter !== undefined && !(await activePrompter.confirm(`Write ${changes.length} value(s) to ${target}?`, true))) {
-    throw new LucidError('CANCELLED', 'nothing was written');
-  }
   const lock = await acquireLock(target);
   try {
     const describe = (key: string) => template.variables.find((variable) => variable.name === key)?.description;

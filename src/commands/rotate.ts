@@ -135,7 +135,7 @@ export async function rotate(keys: string[], options: RotateOptions, ctx: Contex
       const file = prepare(path, other.document, planned, true, pythonCompat, other.mode);
       if (file !== undefined) prepared.push(file);
     }
-    const fingerprintOf = await createFingerprinter(target, sodium);
+    const fingerprintOf = await createFingerprinter(target, sodium, { create: options.dryRun !== true });
     const changes: Change[] = prepared.flatMap((file) => planned.filter((item) => file.keys.includes(item.key)).map((item): Change => ({
       file: file.path,
       key: item.key,

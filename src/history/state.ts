@@ -27,12 +27,16 @@ export interface HistoryEntry {
 
 const KEY_BYTES = 32;
 
-/** Reads the fingerprint key, creating it (0600, random from libsodium) when absent. */
-export async function loadFingerprintKey(envFile: string, sodium: Sodium): Promise<Uint8Array> {
+/**
+ * Reads the fingerprint key, creating it (0600, random from libsodium) when absent. Without
+ * `create` (dry runs) a missing key is replaced by a throwaway one and nothing is written.
+ */
+export async function loadFingerprintKey(envFile: string, sodium: Sodium, options: { create?: boolean } = {}): Promise<Uint8Array> {
   const directory = stateDirectory(envFile);
   const path = join(directory, 'fingerprint.key');
   const existing = await readTextIfExists(path, { what: 'fingerprint key', maxBytes: 1024 });
   if (existing !== undefined && /^[0-9a-f]{64}\s*$/.test(existing.text)) return Uint8Array.from(Buffer.from(existing.text.trim(), 'hex'));
+  if (options.create === false) return sodium.randombytes_buf(KEY_BYTES);
   await ensurePrivateDir(directory);
   const key = sodium.randombytes_buf(KEY_BYTES);
   await writeFileAtomic(path, `${Buffer.from(key).toString('hex')}\n`, { mode: 0o600 });
@@ -43,8 +47,8 @@ export async function loadFingerprintKey(envFile: string, sodium: Sodium): Promi
 export type Fingerprinter = (value: string) => string;
 
 /** Loads (or creates) the env file's key and returns its fingerprinter. */
-export async function createFingerprinter(envFile: string, sodium: Sodium): Promise<Fingerprinter> {
-  const key = await loadFingerprintKey(envFile, sodium);
+export async function createFingerprinter(envFile: string, sodium: Sodium, options: { create?: boolean } = {}): Promise<Fingerprinter> {
+  const key = await loadFingerprintKey(envFile, sodium, options);
   return (value) => fingerprint(value, key, sodium);
 }
 

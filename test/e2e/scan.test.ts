@@ -89,7 +89,7 @@ describe('scan: formats with findings', () => {
     const result = await runCli(['scan', '--format', 'github'], { cwd: writeProject(broken) });
     assert.equal(result.code, 1);
     assert.equal(result.stdout, [
-      '::error file=compose.yaml,line=5,col=10,title=invalid-interpolation::invalid interpolation at services.app.environment.A: unterminated "${APP_NAME": no closing "}"',
+      '::error file=compose.yaml,line=5,col=10,title=invalid-interpolation::invalid interpolation at services.app.environment.A: unterminated "${APP_NAME": no closing "}" (hint: Compose refuses the file; write $$ for a literal $)',
       'lucid-env: 1 error, 0 warnings, 0 infos',
       '',
     ].join('\n'));

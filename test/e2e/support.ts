@@ -1,4 +1,5 @@
 /** Small helpers shared by the end-to-end tests: temp folders, fixtures, JSON output, leak checks. */
+import './cli-path.js';
 import assert from 'node:assert/strict';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
