@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync, rmSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleCli } from './bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const stamp = join(root, 'dist-test', '.build-stamp');
@@ -44,25 +44,3 @@ execFileSync(tsc, ['-p', 'tsconfig.test.json'], { cwd: root, stdio: 'inherit' })
 
 await bundleCli(join(root, 'dist', 'bin'));
 writeFileSync(stamp, new Date().toISOString());
-
-// One bundle for the CLI: a cold start reads one file instead of dozens. Commands are split into
-// chunks loaded on demand, and the heavy packages (libsodium, inquirer) stay external and lazy.
-async function bundleCli(outdir) {
-await build({
-  entryPoints: [join(root, 'src', 'cli.ts')],
-  outdir,
-  entryNames: 'lucid-env',
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'linked',
-  external: ['libsodium-wrappers', '@inquirer/*'],
-  banner: { js: "import { createRequire as __lucidCreateRequire } from 'node:module'; const require = __lucidCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
-chmodSync(join(outdir, 'lucid-env.js'), 0o755);
-}

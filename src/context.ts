@@ -1,4 +1,6 @@
 /** Context: the edges a command talks to (cwd, env, output streams, terminal), injectable in tests. */
+import { isatty } from 'node:tty';
+import { writeToDescriptor } from './fs/stdio.js';
 
 /** Where a command writes: stdout carries data only, stderr carries logs and prompts. */
 export interface Output {
@@ -29,14 +31,15 @@ export function shouldUseColor(env: NodeJS.ProcessEnv, isTty: boolean, flag: boo
 
 /** The real context of a CLI run. */
 export function createContext(options: { color?: boolean } = {}): Context {
-  const isInteractive = Boolean(process.stdin.isTTY && process.stderr.isTTY) && !process.env['CI'];
+  // isatty, not process.stdin.isTTY: touching process.stdin builds a stream we may never read.
+  const isInteractive = isatty(0) && isatty(2) && !process.env['CI'];
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: { write: (text) => void process.stdout.write(text) },
-    stderr: { write: (text) => void process.stderr.write(text) },
+    stdout: { write: (text) => writeToDescriptor(1, text) },
+    stderr: { write: (text) => writeToDescriptor(2, text) },
     isInteractive,
-    color: shouldUseColor(process.env, Boolean(process.stdout.isTTY), options.color),
+    color: shouldUseColor(process.env, isatty(1), options.color),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -9,6 +9,7 @@ import type { Context } from './context.js';
 import { EXIT_CODE, LucidError } from './errors.js';
 import type { Report } from './report.js';
 import { VERSION } from './version.js';
+import { writeToDescriptor } from './fs/stdio.js';
 import { EXAMPLES } from './cli-help.js';
 
 type FormatName = 'text' | 'json' | 'github' | 'sarif';
@@ -77,7 +78,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('Environment variables and secrets for Docker Compose stacks: scan, check, render, generate, rotate.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .configureOutput({ writeErr: (text) => writeToDescriptor(2, text) })
     .exitOverride();
   program.addHelpText('after', EXAMPLES.program);
 
@@ -217,14 +218,14 @@ function reportFailure(error: unknown, debug: boolean): number {
     return EXIT_CODE.failure;
   }
   if (error instanceof LucidError) {
-    process.stderr.write(`error [${error.code}] ${error.message}\n`);
-    if (error.hint !== undefined) process.stderr.write(`  hint: ${error.hint}\n`);
-    if (debug && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+    writeToDescriptor(2, `error [${error.code}] ${error.message}\n`);
+    if (error.hint !== undefined) writeToDescriptor(2, `  hint: ${error.hint}\n`);
+    if (debug && error.stack !== undefined) writeToDescriptor(2, `${error.stack}\n`);
     return EXIT_CODE.failure;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`internal error: ${message}\n  this is a bug in lucid-env; please report it (run with --debug for details)\n`);
-  if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+  writeToDescriptor(2, `internal error: ${message}\n  this is a bug in lucid-env; please report it (run with --debug for details)\n`);
+  if (debug && error instanceof Error && error.stack !== undefined) writeToDescriptor(2, `${error.stack}\n`);
   return EXIT_CODE.failure;
 }
 

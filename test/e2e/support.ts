@@ -52,6 +52,21 @@ export function copyFixture(name: string): string {
   return directory;
 }
 
+/** Copies a (possibly read-only) folder to a temp folder: folders 0700, files 0600, so it can be edited and removed. */
+export function copyTree(source: string): string {
+  const directory = scratch();
+  cpSync(source, directory, { recursive: true });
+  const walk = (folder: string): void => {
+    chmodSync(folder, 0o700);
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(folder, entry.name));
+      else chmodSync(join(folder, entry.name), 0o600);
+    }
+  };
+  walk(directory);
+  return directory;
+}
+
 /** What a reporter's finding looks like in JSON. */
 export interface JsonFinding {
   code: string;
@@ -105,20 +120,23 @@ export function assertNoStackTrace(result: CliResult): void {
   assert.doesNotMatch(result.stderr, /internal error/, `internal error:\n${result.stderr}`);
 }
 
-/** Asserts none of `values` appears in any of the runs' stdout or stderr. */
-export function assertNoLeak(runs: readonly { label: string; result: CliResult }[], values: Iterable<string>): void {
-  const secrets = [...new Set(values)].filter((value) => value.length >= 6);
-  assert.ok(secrets.length > 0, 'no secret values to look for');
+/** Asserts none of the secrets (name → value) appears in any of the runs' stdout or stderr. */
+export function assertNoLeak(runs: readonly { label: string; result: CliResult }[], secrets: ReadonlyMap<string, string>): void {
+  const checked = [...secrets].filter(([, value]) => value.length >= 6);
+  assert.ok(checked.length > 0, 'no secret values to look for');
   for (const { label, result } of runs) {
-    for (const secret of secrets) {
-      assert.ok(!result.stdout.includes(secret), `${label}: a secret value appears on stdout`);
-      assert.ok(!result.stderr.includes(secret), `${label}: a secret value appears on stderr`);
+    for (const [name, value] of checked) {
+      assert.ok(!result.stdout.includes(value), `${label}: the value of ${name} appears on stdout`);
+      assert.ok(!result.stderr.includes(value), `${label}: the value of ${name} appears on stderr`);
     }
   }
 }
 
 /** Names that hold secrets without a template (SPEC section 1). */
-export const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|API_KEY|ENCRYPTION_KEY|_KEY$|PASSPHRASE|_URI$|_URL$/;
+export const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|API_KEY|ENCRYPTION_KEY|_KEY$|PASSPHRASE/;
+
+/** Secrets of the foundation template whose names do not say so (they embed passwords). */
+export const FOUNDATION_EXTRA_SECRETS = ['MONGODB_URI', 'REDIS_URL'];
 
 /**
  * Reads `KEY=value` lines of a simple env file (as lucid-env writes them: unquoted or single
@@ -138,7 +156,7 @@ export function readEnvValues(path: string): Map<string, string> {
   return values;
 }
 
-/** The values of secret-looking keys of an env file. */
-export function secretValuesOf(path: string): string[] {
-  return [...readEnvValues(path)].filter(([key, value]) => SECRET_NAME.test(key) && value !== '').map(([, value]) => value);
+/** The non-empty values (name → value) of secret-looking keys of an env file, and of `extraKeys`. */
+export function secretValuesOf(path: string, extraKeys: readonly string[] = []): Map<string, string> {
+  return new Map([...readEnvValues(path)].filter(([key, value]) => (SECRET_NAME.test(key) || extraKeys.includes(key)) && value !== ''));
 }

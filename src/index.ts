@@ -1,0 +1,27 @@
+/** The programmatic API of lucid-env: the pure core and the commands, for tools built on top. */
+export { parseTemplate, substitute, listReferences } from './compose/interpolation.js';
+export type { Operator, ParsedReference, ParsedTemplate, TemplatePart, Substitution, Lookup } from './compose/interpolation.js';
+export { parseComposeText } from './compose/document.js';
+export { scanComposeDocument, formatPath } from './compose/references.js';
+export type { ComposeReference, ScalarSite } from './compose/references.js';
+export { parseEnv } from './dotenv/parse.js';
+export { envValues, findEntry } from './dotenv/document.js';
+export type { EnvDocument, EnvEntry, EnvLine } from './dotenv/document.js';
+export { stringifyEnv } from './dotenv/stringify.js';
+export { setEntry, removeEntry } from './dotenv/edit.js';
+export { formatAssignment } from './dotenv/serialize-value.js';
+export { torHashPassword, verifyTorHash } from './secrets/tor-hash.js';
+export { generateSecret } from './secrets/generate.js';
+export type { GeneratorSpec } from './secrets/generate.js';
+export { parseTemplateText } from './templates/parse.js';
+export type { Template, TemplateVariable } from './templates/types.js';
+export { RULES } from './findings.js';
+export type { Finding, FindingCode, Severity } from './findings.js';
+export type { Report, ReferenceRecord, VariableSummary, Change } from './report.js';
+export { REPORTERS } from './reporters/index.js';
+export { LucidError } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export { scan } from './commands/scan.js';
+export { check } from './commands/check.js';
+export { render } from './commands/render.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,189 @@
+/** Crash safety of `rotate` (issue 5, SPEC section 9): SIGKILL at random moments, a full disk, a read-only disk, a held lock. */
+import { describe, it } from 'node:test';
+import type { TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { formatLockPath } from '../../src/fs/lock.js';
+import { mountTmpfs, remountReadOnly, unmount } from '../fs/scratch.js';
+import { CLI, ENV_REL, changedKeys, cli, cliEnv, generatedCopy, listBackups, readValues, valuesOf } from './support.js';
+
+const ROTATE = ['rotate', '-t', 'foundation', '-e', ENV_REL, 'ENCRYPTION_KEY', '-q'];
+const PAGE = 4096;
+
+/** Spawns a rotate and SIGKILLs it after `delayMs` (if still running); resolves to its pid and how it ended. */
+function rotateKilledAfter(cwd: string, delayMs: number): Promise<{ pid: number; code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, ...ROTATE], { cwd, env: cliEnv(), stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    child.on('error', fail);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      done({ pid: child.pid ?? -1, code, signal });
+    });
+  });
+}
+
+/** Every file under a folder (recursively) with its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(dir.length), readFileSync(join(entry.parentPath, entry.name), 'latin1'));
+  }
+  return files;
+}
+
+/** Fills the file system of `dir` with a filler file, then gives `freePages` pages back. */
+function fillDisk(dir: string, freePages: number): void {
+  const fd = openSync(join(dir, 'filler'), 'w');
+  const block = Buffer.alloc(PAGE, 0x78);
+  let pages = 0;
+  try {
+    for (;;) {
+      writeSync(fd, block);
+      pages++;
+    }
+  } catch (error) {
+    assert.equal((error as NodeJS.ErrnoException).code, 'ENOSPC');
+  }
+  ftruncateSync(fd, Math.max(0, pages - freePages) * PAGE);
+  closeSync(fd);
+}
+
+/** A generated copy whose env folder is a fresh tmpfs holding the env file (and one rotation's state); undefined when skipped. */
+async function copyOnTmpfs(t: TestContext, size: string): Promise<{ dir: string; env: string; envDir: string } | undefined> {
+  const { dir, env, text } = await generatedCopy(t);
+  const envDir = join(env, '..');
+  if (!mountTmpfs(t, envDir, `size=${size},mode=0755`)) return undefined;
+  t.after(() => unmount(envDir));
+  writeFileSync(env, text, { mode: 0o600 });
+  await cli(ROTATE, { cwd: dir });
+  return { dir, env, envDir };
+}
+
+describe('rotate survives SIGKILL at any moment', () => {
+  it('40 runs killed at random moments: the file always parses, keeps every key, is never cut; the next run succeeds', async (t) => {
+    const { dir, env } = await generatedCopy(t);
+    // One rotation first, so ENCRYPTION_KEY_PREVIOUS exists and every later rotation keeps the file's length.
+    const started = Date.now();
+    await cli(ROTATE, { cwd: dir });
+    const runMs = Date.now() - started;
+    const lockPath = formatLockPath(env);
+    const stats = { killed: 0, finished: 0, changedByKilledRun: 0, staleLocks: 0 };
+    for (let round = 0; round < 40; round++) {
+      const before = readFileSync(env, 'utf8');
+      const beforeValues = valuesOf(before, env);
+      // Spread the kills over a whole run (at least 0-150 ms): startup, lock, backup, write, history.
+      const run = await rotateKilledAfter(dir, Math.random() * Math.max(150, runMs * 1.1));
+      const after = readFileSync(env, 'utf8');
+      const afterValues = valuesOf(after, env);
+      assert.equal(Buffer.byteLength(after), Buffer.byteLength(before), `round ${round}: the file length changed`);
+      assert.deepEqual([...afterValues.keys()], [...beforeValues.keys()], `round ${round}: keys changed`);
+      if (after !== before) {
+        assert.deepEqual(changedKeys(beforeValues, afterValues), ['ENCRYPTION_KEY', 'ENCRYPTION_KEY_PREVIOUS']);
+        assert.equal(afterValues.get('ENCRYPTION_KEY_PREVIOUS'), beforeValues.get('ENCRYPTION_KEY'));
+      }
+      if (run.signal === 'SIGKILL') {
+        stats.killed++;
+        if (after !== before) stats.changedByKilledRun++;
+        if (existsSync(lockPath)) {
+          stats.staleLocks++;
+          assert.equal((JSON.parse(readFileSync(lockPath, 'utf8')) as { pid: number }).pid, run.pid, 'the lock left behind names the killed run');
+        }
+      } else {
+        stats.finished++;
+        assert.equal(run.code, 0);
+        assert.equal(existsSync(lockPath), false, 'a finished run released its lock');
+      }
+      // The next run takes a dead run's lock over and rotates.
+      const next = readValues(env);
+      await cli(ROTATE, { cwd: dir });
+      const rotated = readValues(env);
+      assert.deepEqual(changedKeys(next, rotated), ['ENCRYPTION_KEY', 'ENCRYPTION_KEY_PREVIOUS']);
+      assert.equal(rotated.get('ENCRYPTION_KEY_PREVIOUS'), next.get('ENCRYPTION_KEY'));
+      assert.equal(existsSync(lockPath), false);
+    }
+    const leftovers = readdirSync(join(env, '..')).filter((name) => name.endsWith('.tmp'));
+    t.diagnostic(`run ${runMs} ms; ${JSON.stringify(stats)}; temp files left by SIGKILL: ${leftovers.length}`);
+    assert.ok(stats.killed >= 20, `only ${stats.killed} of 40 runs were killed`);
+  });
+});
+
+describe('rotate on a failing disk changes nothing', () => {
+  for (const freePages of [0, 1, 2]) {
+    it(`full disk with ${freePages} free page(s): exit 2 "disk full", env file, history and old backups byte-identical`, async (t) => {
+      const copy = await copyOnTmpfs(t, '128k');
+      if (copy === undefined) return;
+      const { dir, env, envDir } = copy;
+      fillDisk(envDir, freePages);
+      const before = snapshot(envDir);
+      const oldBackups = listBackups(env).files;
+      const run = await cli(ROTATE, { cwd: dir }, 2);
+      assert.match(run.stderr, /^error \[WRITE_FAILED\] could not (?:write|create lock file) \S+: disk full\n {2}hint: free some disk space and run again\n$/);
+      const after = snapshot(envDir);
+      for (const [path, bytes] of before) assert.ok(after.get(path) === bytes, `${path} changed`);
+      // Any file that is new can only be a backup holding the unchanged env file (no temp file, no lock).
+      for (const [path, bytes] of after) {
+        if (before.has(path)) continue;
+        assert.match(path, /^\/\.lucid-env\/backups\/\.env\.foundation\..*\.bak$/);
+        assert.equal(bytes, before.get(`/${ENV_REL.split('/').at(-1)}`));
+      }
+      assert.deepEqual(listBackups(env).files.filter((name) => oldBackups.includes(name)), oldBackups);
+    });
+  }
+
+  it('a rotate that fails after its backup does not prune an older backup', { todo: 'writeBackup prunes before the change is written; see the report' }, async (t) => {
+    const copy = await copyOnTmpfs(t, '128k');
+    if (copy === undefined) return;
+    const { dir, env, envDir } = copy;
+    const backups = listBackups(env).dir;
+    for (let index = 0; index < 9; index++) writeFileSync(join(backups, `.env.foundation.2020-01-0${index + 1}T00-00-00-000Z.bak`), `OLD=${index}\n`, { mode: 0o600 });
+    const oldBackups = listBackups(env).files;
+    assert.equal(oldBackups.length, 10);
+    fillDisk(envDir, 2);
+    await cli(ROTATE, { cwd: dir }, 2);
+    assert.deepEqual(listBackups(env).files, oldBackups);
+  });
+
+  it('read-only file system: exit 2, file intact', async (t) => {
+    const copy = await copyOnTmpfs(t, '256k');
+    if (copy === undefined) return;
+    const { dir, envDir } = copy;
+    const before = snapshot(envDir);
+    try {
+      remountReadOnly(envDir);
+    } catch (error) {
+      return t.skip(`mount -o remount,ro failed: ${String(error).split('\n')[0]}`);
+    }
+    const run = await cli(ROTATE, { cwd: dir }, 2);
+    assert.match(run.stderr, /^error \[WRITE_FAILED\] could not \S+ .*: read-only file system\n/);
+    assert.deepEqual(snapshot(envDir), before);
+  });
+});
+
+describe('the lock', () => {
+  it('a second run while a live process holds the lock waits briefly, then fails with LOCKED; a dead holder is taken over', async (t) => {
+    const { dir, env, text } = await generatedCopy(t);
+    const holder = spawn('sleep', ['60'], { stdio: 'ignore' });
+    const exited = new Promise((done) => holder.on('exit', done));
+    t.after(() => holder.kill('SIGKILL'));
+    const lockPath = formatLockPath(env);
+    writeFileSync(lockPath, `${JSON.stringify({ pid: holder.pid, hostname: hostname(), createdAt: new Date().toISOString(), token: 'held-by-test' })}\n`, { mode: 0o600 });
+    const started = Date.now();
+    const run = await cli(ROTATE, { cwd: dir }, 2);
+    const elapsed = Date.now() - started;
+    assert.equal(run.stderr, `error [LOCKED] another lucid-env run holds the lock on ${env} (pid ${holder.pid})\n  hint: wait for it to finish, or remove ${lockPath} if no run is active\n`);
+    assert.ok(elapsed >= 2000 && elapsed < 10_000, `waited ${elapsed} ms`);
+    assert.equal(readFileSync(env, 'utf8'), text);
+    assert.equal(JSON.parse(readFileSync(lockPath, 'utf8')).token, 'held-by-test', 'the live lock was not touched');
+    assert.deepEqual(listBackups(env).files, []);
+
+    holder.kill('SIGKILL');
+    await exited;
+    await cli(ROTATE, { cwd: dir });
+    assert.notEqual(readFileSync(env, 'utf8'), text);
+    assert.equal(existsSync(lockPath), false);
+  });
+});
