@@ -4,7 +4,7 @@
 // then skips compiling the bundle. A missing or rejected cache only costs the normal compile.
 const { readFileSync, writeFileSync, renameSync } = require('node:fs');
 const { join } = require('node:path');
-const { Script, constants } = require('node:vm');
+const { Script } = require('node:vm');
 const { wrap, createRequire } = require('node:module');
 
 const bundle = join(__dirname, 'lucid-env-bundle.cjs');
@@ -18,7 +18,8 @@ try {
 const script = new Script(wrap(readFileSync(bundle, 'utf8')), {
   filename: bundle,
   cachedData,
-  importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier)),
+  // The bundle loads libsodium and inquirer with import(); resolve them from here (dist/bin).
+  importModuleDynamically: (specifier) => import(specifier),
 });
 if (process.env.LUCID_ENV_WRITE_CODE_CACHE === '1') {
   // Written after the run, so the functions the run compiled are in the cache too.

@@ -11,6 +11,7 @@ export interface Prompter {
 }
 
 import { LucidError } from './errors.js';
+import { loadLazily } from './load-lazily.js';
 
 /** Ctrl-C (or a closed terminal) ends the prompt: nothing is written, exit 2 with one line. */
 async function cancellable<T>(prompt: Promise<T>): Promise<T> {
@@ -26,7 +27,7 @@ async function cancellable<T>(prompt: Promise<T>): Promise<T> {
 
 /** The inquirer-backed prompter, on stderr so stdout stays data. */
 export async function createInquirerPrompter(): Promise<Prompter> {
-  const { input, select, confirm } = await import('@inquirer/prompts');
+  const { input, select, confirm } = loadLazily('@inquirer/prompts');
   const context = { output: process.stderr };
   return {
     input: (message, defaultValue, validate) =>
@@ -39,6 +40,6 @@ export async function createInquirerPrompter(): Promise<Prompter> {
 
 /** Asks for a secret without echoing it. */
 export async function promptSecret(message: string): Promise<string> {
-  const { password } = await import('@inquirer/prompts');
+  const { password } = loadLazily('@inquirer/prompts');
   return cancellable(password({ message, mask: '*' }, { output: process.stderr }));
 }

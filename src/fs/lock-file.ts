@@ -70,10 +70,14 @@ export async function readLockFile(path: string): Promise<LockSnapshot | undefin
   }
 }
 
-/** A lock is stale when its process is gone from this host, or nobody refreshed it for `staleMs`. */
+// Its creator fills a new lock file right after creating it; one still empty after this long was left by a run killed in between.
+const EMPTY_LOCK_GRACE_MS = 1000;
+
+/** A lock is stale when its process is gone from this host, it was left empty by a killed run, or nobody refreshed it for `staleMs`. */
 export function isLockStale(lock: LockSnapshot, staleMs: number, now = Date.now()): boolean {
   const { record } = lock;
   if (record !== undefined && record.hostname === hostname() && !isProcessAlive(record.pid)) return true;
+  if (lock.raw === '' && now - lock.mtimeMs > EMPTY_LOCK_GRACE_MS) return true;
   return now - lock.mtimeMs > staleMs;
 }
 

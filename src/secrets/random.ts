@@ -3,6 +3,7 @@
  * libsodium is imported lazily so commands that never generate or seal never load its WASM.
  */
 import type sodiumModule from 'libsodium-wrappers';
+import { loadLazily } from '../load-lazily.js';
 
 /** The ready libsodium module (the default export of libsodium-wrappers). */
 export type Sodium = typeof sodiumModule;
@@ -28,7 +29,7 @@ export function loadSodium(): Promise<Sodium> {
 }
 
 async function importSodium(): Promise<Sodium> {
-  const { default: sodium } = await import('libsodium-wrappers');
+  const sodium = loadLazily('libsodium-wrappers') as unknown as Sodium;
   await sodium.ready;
   return sodium;
 }

@@ -120,6 +120,14 @@ describe('check options', () => {
     assert.equal(withStrict.result.code, 0, 'only an info is left');
   });
 
+  it('an unknown --ignore code is a usage error (exit 2), not silently accepted', async () => {
+    const result = await runCli(['check', '--ignore', 'unused,nonsense-code', '--format', 'json'], { cwd: copyFixture('check/unused') });
+    assertNoStackTrace(result);
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^error \[USAGE\] unknown finding code in --ignore: nonsense-code\n {2}hint: codes: missing, empty, /);
+  });
+
   it('--format github prints one workflow command per finding and a summary', async () => {
     const result = await runCli(['check', '--format', 'github'], { cwd: copyFixture('check/missing') });
     assert.equal(result.code, 1);

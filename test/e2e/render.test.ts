@@ -86,6 +86,25 @@ describe('render of the example with a complete env file', () => {
   });
 });
 
+describe('render: what counts as a secret', () => {
+  const project = {
+    'compose.yaml': 'services:\n  app:\n    image: nginx\n    environment:\n      DB: ${MONGODB_URI}\n      LEVEL: ${LOG_LEVEL}\n',
+    '.env': 'MONGODB_URI=mongodb://lucid:Vw8sK2pQ7xN4mB9tR3cZ6hJ1@db:27017/lucid\nLOG_LEVEL=INFO\n',
+  };
+
+  it('-t masks what the template marks secret, even when the name does not say so', async () => {
+    const result = await runCli(['render', '-t', 'foundation'], { cwd: writeProject(project) });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, '# compose.yaml\nservices:\n  app:\n    image: nginx\n    environment:\n      DB: "********"\n      LEVEL: INFO\n');
+  });
+
+  it('without -t only the naming rule applies (MONGODB_URI is not a secret name)', async () => {
+    const result = await runCli(['render'], { cwd: writeProject(project) });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^ {6}DB: mongodb:\/\/lucid:Vw8sK2pQ7xN4mB9tR3cZ6hJ1@db:27017\/lucid$/m);
+  });
+});
+
 describe('render with missing values', () => {
   it('lists every missing required variable in one run: exit 1, nothing on stdout', async () => {
     const directory = exampleCopy();
