@@ -17,6 +17,8 @@ export interface Context {
   isInteractive: boolean;
   /** Whether stderr/stdout may carry colour. */
   color: boolean;
+  /** -q: no notices on stderr (errors still show). */
+  quiet?: boolean;
   /** Reads all of standard input (for values that must not come from argv). */
   readStdin(): Promise<string>;
 }
@@ -30,7 +32,7 @@ export function shouldUseColor(env: NodeJS.ProcessEnv, isTty: boolean, flag: boo
 }
 
 /** The real context of a CLI run. */
-export function createContext(options: { color?: boolean } = {}): Context {
+export function createContext(options: { color?: boolean | undefined; quiet?: boolean | undefined } = {}): Context {
   // isatty, not process.stdin.isTTY: touching process.stdin builds a stream we may never read.
   const isInteractive = isatty(0) && isatty(2) && !process.env['CI'];
   return {
@@ -40,6 +42,7 @@ export function createContext(options: { color?: boolean } = {}): Context {
     stderr: { write: (text) => writeToDescriptor(2, text) },
     isInteractive,
     color: shouldUseColor(process.env, isatty(1), options.color),
+    quiet: options.quiet === true,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

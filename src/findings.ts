@@ -26,7 +26,8 @@ export type FindingCode =
   | 'yaml-syntax'
   | 'yaml-duplicate-key'
   | 'template-invalid'
-  | 'rotation-overdue';
+  | 'rotation-overdue'
+  | 'rotation-age';
 
 /** One problem found in the user's files. Never holds a secret value. */
 export interface Finding {
@@ -73,6 +74,7 @@ export const RULES: Record<FindingCode, RuleInfo> = {
   'yaml-duplicate-key': { title: 'Duplicate key in a YAML mapping', severity: 'error' },
   'template-invalid': { title: 'Template file is invalid', severity: 'error' },
   'rotation-overdue': { title: 'Secret is older than its rotation policy allows', severity: 'error' },
+  'rotation-age': { title: 'Age of a secret against its rotation policy', severity: 'info' },
 };
 
 /** Documentation anchor for a finding code (README section "Findings"). */

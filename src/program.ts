@@ -64,12 +64,13 @@ async function finishChange(report: Report, options: OutputOptions, ctx: Context
   } else if (options.quiet !== true) {
     ctx.stderr.write(REPORTERS.text({ ...report, output: undefined }, { cwd: ctx.cwd, color: ctx.color }));
   }
-  if (report.output !== undefined) ctx.stdout.write(report.output);
+  // In json, --show-secrets values travel inside the document (`values`), so stdout stays one JSON.
+  if (report.output !== undefined && options.format !== 'json') ctx.stdout.write(report.output);
   return report.findings.some((finding) => finding.severity === 'error') ? EXIT_CODE.findings : EXIT_CODE.ok;
 }
 
-function contextFor(options: { color?: boolean }): Context {
-  return createContext({ color: options.color });
+function contextFor(options: { color?: boolean; quiet?: boolean }): Context {
+  return createContext({ color: options.color, quiet: options.quiet });
 }
 
 /** Builds the program; exported for tests of the wiring. */

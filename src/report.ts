@@ -60,6 +60,8 @@ export interface Report {
   output?: string;
   /** True when a mutating command only said what it would do. */
   dryRun?: boolean;
+  /** New values, present only when the user asked with --show-secrets. */
+  values?: Record<string, string>;
 }
 
 /** Turns a report into the text of one output format. Pure. */

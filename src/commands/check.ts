@@ -44,7 +44,7 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
   const { documents, findings } = await loadComposeFiles(project.files);
   const scans: ComposeScan[] = documents.map(scanComposeDocument);
   const all: Finding[] = [...findings, ...template.findings, ...scans.flatMap((scan) => scan.findings)];
-  all.push(...lintReferences(scans.flatMap((scan) => scan.references)));
+  all.push(...lintReferences(scans.flatMap((scan) => scan.references), ctx.cwd));
 
   const interpolation = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
   all.push(...interpolation.findings);
@@ -72,7 +72,7 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
   }
   for (const file of envFiles) all.push(...findAmbiguousValues(file.document, file.path));
 
-  const input = { projectDirectory: project.projectDirectory, documents, scans, services, interpolation: interpolation.values, envFiles, serviceEnvFiles, template: template.template };
+  const input = { cwd: ctx.cwd, projectDirectory: project.projectDirectory, documents, scans, services, interpolation: interpolation.values, envFiles, serviceEnvFiles, template: template.template };
   all.push(...runRules(input), ...runTemplateRules(input));
   const ignored = new Set<string>(options.ignore ?? []);
   return {

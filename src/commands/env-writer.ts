@@ -13,6 +13,7 @@ import { LucidError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readTextIfExists } from '../fs/read.js';
 import { MAX_ENV_BYTES } from './env-files.js';
+import { displayPath } from '../paths.js';
 
 /** A value to set, with the comment a new key gets above it. */
 export interface EnvAssignment {
@@ -72,7 +73,7 @@ export async function writeEnvAssignments(
   let finalMode = mode ?? 0o600;
   if (mode !== undefined && (mode & 0o077) !== 0) {
     finalMode = 0o600;
-    if (options.dryRun !== true) ctx.stderr.write(`notice: ${path} holds secrets and was readable by group or others; its mode is now 0600\n`);
+    if (options.dryRun !== true && ctx.quiet !== true) ctx.stderr.write(`notice: ${displayPath(path, ctx.cwd)} holds secrets and was readable by group or others; its mode is now 0600\n`);
   }
   if (options.dryRun === true || applied.changed.length === 0 && exists && finalMode === mode) {
     return { changed: applied.changed, created: false, mode: finalMode };

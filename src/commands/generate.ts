@@ -65,7 +65,10 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
     }
     void written;
     const report: Report = { command: 'generate', files: [target], findings: [], changes, dryRun: options.dryRun === true };
-    if (options.showSecrets === true) report.output = planned.map((item) => `${item.key}=${item.value}\n`).join('');
+    if (options.showSecrets === true) {
+      report.output = planned.map((item) => `${item.key}=${item.value}\n`).join('');
+      report.values = Object.fromEntries(planned.map((item) => [item.key, item.value]));
+    }
     return report;
   } finally {
     await lock?.release();

@@ -4,6 +4,8 @@ import type { Lookup } from '../compose/interpolation.js';
 import { positionAt } from '../compose/document.js';
 import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
 import { formatPath, scanComposeDocument } from '../compose/references.js';
+import type { ComposeReference } from '../compose/references.js';
+import type { ComposeDocument } from '../compose/document.js';
 import type { Context } from '../context.js';
 import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
@@ -65,6 +67,7 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
       // Compose's own `config` output escapes `$` again, so the result stays a valid compose file.
       if (result.value !== null) site.node.value = result.value.replaceAll('$', '$$$$');
     }
+    fillPassthrough(compose, scanned.references, lookup);
     rendered.push(`# ${relative(ctx.cwd, compose.file) || compose.file}\n${compose.document.toString({ lineWidth: 0 })}`);
   }
   const hasErrors = allFindings.some((finding) => finding.severity === 'error');
@@ -74,4 +77,16 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
     findings: allFindings,
     ...(hasErrors ? {} : { output: rendered.join('---\n') }),
   };
+}
+
+/** `- NAME` / `NAME:` entries get their value from the interpolation env, as `docker compose config` shows them. */
+function fillPassthrough(compose: ComposeDocument, references: readonly ComposeReference[], lookup: Lookup): void {
+  for (const reference of references) {
+    if (reference.operator !== 'passthrough') continue;
+    const value = lookup(reference.name);
+    if (value === undefined) continue;
+    const escaped = value.replaceAll('$', '$$$$');
+    const isListItem = typeof reference.path[reference.path.length - 1] === 'number';
+    compose.document.setIn(reference.path, isListItem ? `${reference.name}=${escaped}` : escaped);
+  }
 }

@@ -21,9 +21,9 @@ export async function rotateCheck(options: RotateOptions, ctx: Context, now: Dat
     if (age.status === 'due') {
       findings.push(makeFinding('rotation-overdue', at, `${age.key} is ${age.ageDays} days old (${policy}): rotate it`, { variable: age.key, hint: `lucid-env rotate -t ${template.name} ${age.key}` }));
     } else if (age.status === 'unknown') {
-      findings.push(makeFinding('rotation-overdue', at, `${age.key}: age unknown (set before lucid-env managed it; ${policy})`, { variable: age.key, severity: 'warning', hint: `rotate it once so lucid-env knows its age: lucid-env rotate -t ${template.name} ${age.key}` }));
+      findings.push(makeFinding('rotation-age', at, `${age.key}: age unknown (set before lucid-env managed it; ${policy})`, { variable: age.key, severity: 'warning', hint: `rotate it once so lucid-env knows its age: lucid-env rotate -t ${template.name} ${age.key}` }));
     } else {
-      findings.push(makeFinding('rotation-overdue', at, `${age.key} is ${age.ageDays ?? '?'} days old (${policy})`, { variable: age.key, severity: 'info' }));
+      findings.push(makeFinding('rotation-age', at, `${age.key} is ${age.ageDays ?? '?'} days old (${policy})`, { variable: age.key, severity: 'info' }));
     }
   }
   const width = Math.max(3, ...ages.map((age) => age.key.length));

@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import { expandGlob } from '../fs/glob.js';
 import { acquireLock } from '../fs/lock.js';
 import type { Lock } from '../fs/lock.js';
-import { writeBackup } from '../history/backup.js';
+import { pruneBackups, writeBackup } from '../history/backup.js';
 import { appendHistory, createFingerprinter, readHistory } from '../history/state.js';
 import type { Change, Report } from '../report.js';
 import { generateSecret } from '../secrets/generate.js';
@@ -145,11 +145,12 @@ export async function rotate(keys: string[], options: RotateOptions, ctx: Contex
     if (options.dryRun === true) return { command: 'rotate', files: prepared.map((file) => file.path), findings: [], changes, dryRun: true };
     for (const file of prepared) if (main.exists || file.path !== target) await writeBackup(file.path, file.original);
     await writeAllOrNothing(prepared, options.followSymlinks === true);
+    for (const file of prepared) await pruneBackups(file.path);
     for (const file of prepared) {
       await appendHistory(file.path, changes.filter((change) => change.file === file.path).map((change) => ({ key: change.key, action: `rotate:${change.action}`, fingerprint: change.fingerprint ?? '' })));
     }
     const notes = selected.map((key) => ({ key, note: template.variables.find((variable) => variable.name === key)?.rotation?.note })).filter((item) => item.note !== undefined);
-    for (const { key, note } of notes) ctx.stderr.write(`note (${key}): ${note}\n`);
+    if (ctx.quiet !== true) for (const { key, note } of notes) ctx.stderr.write(`note (${key}): ${note}\n`);
     return { command: 'rotate', files: prepared.map((file) => file.path), findings: [], changes };
   } finally {
     for (const lock of locks.reverse()) await lock.release();

@@ -17,6 +17,7 @@ export interface ScanOptions {
   file?: string[];
   projectDirectory?: string;
   envFile?: string[];
+  processEnv?: boolean;
   recursive?: string;
 }
 
@@ -31,11 +32,11 @@ export async function scan(options: ScanOptions, ctx: Context): Promise<Report> 
     composeReferences.push(...scanned.references);
     allFindings.push(...scanned.findings);
   }
-  allFindings.push(...lintReferences(composeReferences));
+  allFindings.push(...lintReferences(composeReferences, ctx.cwd));
   const references: ReferenceRecord[] = composeReferences.map(toReferenceRecord);
   const envFiles = (options.envFile ?? []).map((file) => resolve(ctx.cwd, file));
   if (envFiles.length > 0) {
-    const envScan = await scanEnvFileReferences(envFiles, ctx.env);
+    const envScan = await scanEnvFileReferences(envFiles, options.processEnv === true ? ctx.env : {});
     references.push(...envScan.references);
     allFindings.push(...envScan.findings);
   }

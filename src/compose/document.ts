@@ -69,7 +69,26 @@ export function parseComposeText(text: string, file: string): { compose: Compose
     findings.push(makeFinding('yaml-syntax', { file, line: 1, column: 1 }, 'the compose file holds no YAML document'));
     isUsable = false;
   }
+  if (isUsable && text.includes('*')) {
+    // Aliases are not expanded by scan or render, but Compose expands them: a billion-laughs file
+    // is refused everywhere, not only where lucid-env happens to resolve the data.
+    const bomb = findAliasBomb(document, file);
+    if (bomb !== undefined) {
+      findings.push(bomb);
+      isUsable = false;
+    }
+  }
   return { compose: { file, text, document, lineCounter, isUsable }, findings };
+}
+
+function findAliasBomb(document: Document.Parsed, file: string): Finding | undefined {
+  try {
+    document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) return undefined;
+    return makeFinding('yaml-syntax', { file, line: 1, column: 1 }, `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refused as a resource-exhaustion ("billion laughs") attack`);
+  }
 }
 
 function describeKeyAt(text: string, offset: number): string {

@@ -4,6 +4,7 @@ import type { ComposeReference } from './references.js';
 import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
 import { isSecretName } from '../variable-names.js';
+import { displayPath } from '../paths.js';
 
 /** Fields whose strings a container's shell runs; a `$VAR` there is often meant for that shell. */
 const SHELL_FIELDS = new Set(['command', 'entrypoint']);
@@ -14,8 +15,8 @@ const NAME_CONTINUATION_WITH_OPERATOR = /^[A-Za-z0-9_][A-Za-z0-9_.-]*:?[-?+]/;
 const UPPER_NAME_TAIL = /^[A-Z0-9]*_[A-Z0-9_]*[A-Z][A-Z0-9_]*$/;
 
 /** Runs the reference-level lints over one or more files' references. */
-export function lintReferences(references: readonly ComposeReference[]): Finding[] {
-  return [...findSuspiciousReferences(references), ...findComposeTimeExpansions(references), ...findInconsistentDefaults(references)];
+export function lintReferences(references: readonly ComposeReference[], cwd: string): Finding[] {
+  return [...findSuspiciousReferences(references), ...findComposeTimeExpansions(references), ...findInconsistentDefaults(references, cwd)];
 }
 
 function findSuspiciousReferences(references: readonly ComposeReference[]): Finding[] {
@@ -51,7 +52,7 @@ function findComposeTimeExpansions(references: readonly ComposeReference[]): Fin
   return findings;
 }
 
-function findInconsistentDefaults(references: readonly ComposeReference[]): Finding[] {
+function findInconsistentDefaults(references: readonly ComposeReference[], cwd: string): Finding[] {
   const findings: Finding[] = [];
   const firstDefault = new Map<string, ComposeReference>();
   for (const reference of references) {
@@ -62,7 +63,7 @@ function findInconsistentDefaults(references: readonly ComposeReference[]): Find
     } else if (first.argument !== reference.argument) {
       // A default of a secret is still a secret once deployed: name the places, not the values.
       const values = isSecretName(reference.name) ? '' : ` ("${reference.argument}" here, "${first.argument}" there)`;
-      findings.push(makeFinding('inconsistent-default', reference, `${reference.name} has a different default here than at ${first.file}:${first.line}:${first.column}${values}`, {
+      findings.push(makeFinding('inconsistent-default', reference, `${reference.name} has a different default here than at ${displayPath(first.file, cwd)}:${first.line}:${first.column}${values}`, {
         variable: reference.name,
         hint: 'use one default everywhere, or set the variable in the env file',
       }));

@@ -13,7 +13,7 @@ export function backupDirectory(envFile: string): string {
   return join(stateDirectory(envFile), 'backups');
 }
 
-/** Writes a backup of `content` and prunes the oldest beyond BACKUPS_KEPT; returns its path. */
+/** Writes a backup of `content`; returns its path. Pruning waits until the change succeeded. */
 export async function writeBackup(envFile: string, content: string, now: Date = new Date()): Promise<string> {
   const directory = backupDirectory(envFile);
   await ensurePrivateDir(stateDirectory(envFile));
@@ -21,10 +21,20 @@ export async function writeBackup(envFile: string, content: string, now: Date = 
   // Sortable timestamps: lexical order is time order, so pruning needs no parsing.
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const prefix = `${basename(envFile)}.`;
-  let path = join(directory, `${prefix}${stamp}.bak`);
-  for (let attempt = 1; (await readdir(directory)).includes(basename(path)); attempt++) path = join(directory, `${prefix}${stamp}-${attempt}.bak`);
+  // A counter keeps two backups of the same millisecond apart and still in lexical = time order.
+  const existing = new Set(await readdir(directory));
+  let attempt = 0;
+  const nameOf = (counter: number) => `${prefix}${stamp}-${String(counter).padStart(2, '0')}.bak`;
+  while (existing.has(nameOf(attempt))) attempt++;
+  const path = join(directory, nameOf(attempt));
   await writeFileAtomic(path, content, { mode: 0o600 });
-  const backups = (await readdir(directory)).filter((name) => name.startsWith(prefix) && name.endsWith('.bak')).sort();
-  for (const old of backups.slice(0, Math.max(0, backups.length - BACKUPS_KEPT))) await unlink(join(directory, old)).catch(() => undefined);
   return path;
+}
+
+/** Removes the oldest backups of an env file beyond BACKUPS_KEPT (after a successful change). */
+export async function pruneBackups(envFile: string): Promise<void> {
+  const directory = backupDirectory(envFile);
+  const prefix = `${basename(envFile)}.`;
+  const backups = (await readdir(directory).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith('.bak')).sort();
+  for (const old of backups.slice(0, Math.max(0, backups.length - BACKUPS_KEPT))) await unlink(join(directory, old)).catch(() => undefined);
 }

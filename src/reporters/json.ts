@@ -34,6 +34,7 @@ function toCheckJson(report: Report, findings: Record<string, unknown>[], option
   };
   if (report.changes !== undefined) value['changes'] = report.changes.map((change) => toJsonChange(change, options.cwd));
   if (report.dryRun === true) value['dryRun'] = true;
+  if (report.values !== undefined) value['values'] = { ...report.values };
   return value;
 }
 

@@ -2,6 +2,7 @@
 import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
 import type { ResolvedServiceEnvFile, Rule } from './types.js';
+import { displayPath } from '../paths.js';
 
 /** One finding per written entry (an anchor shared by five services is reported once). */
 export const envFileMissingRule: Rule = {
@@ -19,8 +20,8 @@ export const envFileMissingRule: Rule = {
       const services = entries.map((entry) => entry.service).join(', ');
       const hint = first.rawPath.startsWith('/')
         ? 'check the path, or mark the entry `required: false`'
-        : `relative env_file paths resolve from the project directory (${input.projectDirectory}), not from where you run Compose; fix the path or pass --project-directory`;
-      findings.push(makeFinding('env-file-missing', first, `env_file ${first.path} of ${entries.length > 1 ? 'services' : 'service'} ${services} does not exist (written as "${first.rawPath}")`, { hint }));
+        : `relative env_file paths resolve from the project directory (${displayPath(input.projectDirectory, input.cwd)}), not from where you run Compose; fix the path or pass --project-directory`;
+      findings.push(makeFinding('env-file-missing', first, `env_file ${displayPath(first.path as string, input.cwd)} of ${entries.length > 1 ? 'services' : 'service'} ${services} does not exist (written as "${first.rawPath}")`, { hint }));
     }
     return findings;
   },

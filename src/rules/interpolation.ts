@@ -10,10 +10,11 @@ import type { ScalarSite } from '../compose/references.js';
 import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
 import type { CheckInput, Rule } from './types.js';
+import { displayPath } from '../paths.js';
 
 /** The service env files that define a name (container env), by display path. */
 function containerFilesDefining(input: CheckInput, name: string): string[] {
-  return input.envFiles.filter((file) => file.services.length > 0 && !file.isInterpolation && file.values.has(name)).map((file) => file.path);
+  return input.envFiles.filter((file) => file.services.length > 0 && !file.isInterpolation && file.values.has(name)).map((file) => displayPath(file.path, input.cwd));
 }
 
 function evaluateSite(input: CheckInput, site: ScalarSite, lineCounter: Parameters<typeof positionAt>[0]): Finding[] {

@@ -3,6 +3,7 @@ import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
 import { isSecretVariable } from './secret-values.js';
 import type { Rule } from './types.js';
+import { displayPath } from '../paths.js';
 
 /** Flags env files with secrets whose mode lets group or others read them. */
 export const permissionsRule: Rule = {
@@ -15,7 +16,7 @@ export const permissionsRule: Rule = {
       if (secrets.length === 0) continue;
       const mode = (file.mode & 0o777).toString(8).padStart(4, '0');
       findings.push(makeFinding('insecure-permissions', { file: file.path }, `the file holds secrets (${secrets.join(', ')}) and is readable by group or others (mode ${mode})`, {
-        hint: `chmod 600 ${file.path}`,
+        hint: `chmod 600 ${displayPath(file.path, input.cwd)}`,
       }));
     }
     return findings;

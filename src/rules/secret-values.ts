@@ -10,6 +10,7 @@ import type { Template } from '../templates/types.js';
 import { isSecretName } from '../variable-names.js';
 import { matchPlaceholder } from './placeholder-match.js';
 import type { Rule } from './types.js';
+import { displayPath } from '../paths.js';
 
 /** A secret by the template's word, or by its name when there is no template entry. */
 export function isSecretVariable(name: string, template: Template | undefined): boolean {
@@ -67,7 +68,7 @@ export const inconsistentSecretRule: Rule = {
           first.set(key, { path: file.path, value });
         } else if (seen.path !== file.path && seen.value !== value) {
           const entry = listEntries(file.document).filter((item) => item.key === key).at(-1);
-          findings.push(makeFinding('inconsistent-secret', { file: file.path, line: entry?.valueLine ?? 0, column: entry?.valueColumn ?? 0 }, `${key} has a different value here than in ${seen.path}`, {
+          findings.push(makeFinding('inconsistent-secret', { file: file.path, line: entry?.valueLine ?? 0, column: entry?.valueColumn ?? 0 }, `${key} has a different value here than in ${displayPath(seen.path, input.cwd)}`, {
             variable: key,
             hint: 'services that share this secret will not agree; keep one value (lucid-env rotate --propagate updates all files)',
           }));

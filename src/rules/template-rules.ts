@@ -12,6 +12,7 @@ import { matchPlaceholder } from './placeholder-match.js';
 import { checkValueType } from '../templates/value-types.js';
 import type { Template, TemplateVariable } from '../templates/types.js';
 import type { CheckInput } from './types.js';
+import { displayPath } from '../paths.js';
 
 function derivedMismatch(variable: TemplateVariable, value: string, lookup: (name: string) => string | undefined): string | undefined {
   if (variable.derive === undefined) return undefined;
@@ -62,7 +63,7 @@ export function runTemplateRules(input: CheckInput): Finding[] {
       const what = variable.generate !== undefined ? ` (template asks for ${describe(variable)})` : '';
       findings.push(makeFinding(verdict.code, { file: file.path, line: entry.valueLine, column: entry.valueColumn }, `${entry.key} ${verdict.code === 'weak-secret' ? 'is weaker than its template asks' : 'is invalid'}: ${verdict.reason}${what}`, {
         variable: entry.key,
-        hint: variable.generate !== undefined || variable.derive !== undefined ? `lucid-env generate -t ${template.name} ${entry.key}` : `fix ${entry.key} in ${file.path}`,
+        hint: variable.generate !== undefined || variable.derive !== undefined ? `lucid-env generate -t ${template.name} ${entry.key}` : `fix ${entry.key} in ${displayPath(file.path, input.cwd)}`,
       }));
     }
   }

@@ -34,6 +34,8 @@ export interface ResolvedServiceEnvFile {
 
 /** Everything `check` learned, for the rules to judge. */
 export interface CheckInput {
+  /** Where the command runs: messages show paths relative to it. */
+  cwd: string;
   projectDirectory: string;
   documents: ComposeDocument[];
   scans: ComposeScan[];

@@ -36,6 +36,11 @@ function problem(reader: Reader, node: unknown, message: string): void {
   reader.findings.push(makeFinding('template-invalid', { file: reader.file, line: lineOf(reader, node), column: 1 }, message));
 }
 
+/** The key node of `key` in a map: a block value starts on the line after its key, so problems point at the key. */
+function keyOf(node: unknown, key: string): unknown {
+  return isMap(node) ? (node.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key ?? node) : node;
+}
+
 function readDerive(reader: Reader, name: string, raw: unknown, node: unknown): DeriveSpec | undefined {
   if (typeof raw !== 'object' || raw === null) return void problem(reader, node, `${name}: derive must be a mapping`);
   const record = raw as Record<string, unknown>;
@@ -67,29 +72,29 @@ function readRotation(reader: Reader, name: string, raw: unknown, node: unknown)
 
 function readVariable(reader: Reader, name: string, node: YAMLMap | null, raw: Record<string, unknown>): TemplateVariable | undefined {
   if (!NAME.test(name)) return void problem(reader, node, `variable name "${name}" must match [A-Za-z_][A-Za-z0-9_]*`);
-  for (const key of Object.keys(raw)) if (!VARIABLE_KEYS.has(key)) problem(reader, node?.get(key, true) ?? node, `${name}: unknown key "${key}"`);
+  for (const key of Object.keys(raw)) if (!VARIABLE_KEYS.has(key)) problem(reader, keyOf(node, key), `${name}: unknown key "${key}"`);
   const variable: TemplateVariable = { name, secret: raw['secret'] === true, required: raw['required'] === true, line: lineOf(reader, node) };
   if (typeof raw['description'] === 'string') variable.description = raw['description'];
   if (typeof raw['prompt'] === 'string') variable.prompt = raw['prompt'];
   if (raw['default'] !== undefined && raw['default'] !== null) variable.default = String(raw['default']);
   if (raw['type'] !== undefined) {
     if (VALUE_TYPES.includes(raw['type'] as ValueType)) variable.type = raw['type'] as ValueType;
-    else problem(reader, node?.get('type', true), `${name}: unknown type "${String(raw['type'])}" (expected ${VALUE_TYPES.join(', ')})`);
+    else problem(reader, keyOf(node, 'type'), `${name}: unknown type "${String(raw['type'])}" (expected ${VALUE_TYPES.join(', ')})`);
   }
   if (Array.isArray(raw['choices'])) variable.choices = raw['choices'].map(String);
   if (variable.type === 'choices' && variable.choices === undefined) problem(reader, node, `${name}: type choices needs a "choices" list`);
   if (raw['generate'] !== undefined) {
     const parsed = parseGeneratorSpec(raw['generate']);
-    if ('problems' in parsed) for (const text of parsed.problems) problem(reader, node?.get('generate', true), `${name}: generate: ${text}`);
+    if ('problems' in parsed) for (const text of parsed.problems) problem(reader, keyOf(node, 'generate'), `${name}: generate: ${text}`);
     else variable.generate = parsed.spec;
   }
   if (raw['derive'] !== undefined) {
-    const derive = readDerive(reader, name, raw['derive'], node?.get('derive', true));
+    const derive = readDerive(reader, name, raw['derive'], keyOf(node, 'derive'));
     if (derive !== undefined) variable.derive = derive;
   }
   if (variable.generate !== undefined && variable.derive !== undefined) problem(reader, node, `${name}: a variable is either generated or derived, not both`);
   if (raw['rotation'] !== undefined) {
-    const rotation = readRotation(reader, name, raw['rotation'], node?.get('rotation', true));
+    const rotation = readRotation(reader, name, raw['rotation'], keyOf(node, 'rotation'));
     if (rotation !== undefined) variable.rotation = rotation;
   }
   return variable;
@@ -134,7 +139,7 @@ export function parseTemplateText(text: string, file: string): { template: Templ
     const variable = readVariable(reader, name, isMap(pair.value) ? pair.value : null, raw);
     if (variable !== undefined) variables.push(variable);
   }
-  checkDependencies(reader, variables, (name) => (isMap(variablesNode) ? variablesNode.get(name, true) : root));
+  checkDependencies(reader, variables, (name) => (isMap(variablesNode) ? keyOf(variablesNode.get(name, true), 'derive') : root));
   const template: Template = {
     name: typeof data['name'] === 'string' ? data['name'] : file,
     description: typeof data['description'] === 'string' ? data['description'] : '',

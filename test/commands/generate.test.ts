@@ -79,7 +79,7 @@ describe('generate', () => {
     assert.deepEqual(edited, ['MONGODB_PASSWORD', 'REDIS_PASSWORD', 'ELASTICSEARCH_PASSWORD', 'JWT_SECRET_KEY']);
     assertFormats(after);
     assert.equal(modeOf(env), 0o600);
-    assert.ok(run.stderr.startsWith(`notice: ${env} holds secrets and was readable by group or others; its mode is now 0600\n`), run.stderr);
+    assert.ok(run.stderr.startsWith(`notice: configs/environment/.env.foundation holds secrets and was readable by group or others; its mode is now 0600\n`), run.stderr);
     for (const key of [...GENERATED_KEYS, ...DERIVED_KEYS]) assert.match(run.stderr, new RegExp(`\\b${key}\\b`));
     assert.equal(run.stdout, '');
     const secrets = [...before.values(), ...after.values()].filter((value) => value.length >= 8 && !value.startsWith('http') && value !== '../..');
@@ -142,8 +142,7 @@ describe('generate', () => {
     for (const key of DERIVED_KEYS) assert.match(text.stderr, new RegExp(`would derive\\s+${key}\\b`));
     assert.equal(readFileSync(env, 'utf8'), original);
     assert.equal(modeOf(env), 0o644, 'a dry run must not change the mode either');
-    assert.equal(existsSync(join(dir, 'configs/environment/.lucid-env/history.jsonl')), false);
-    assert.equal(existsSync(join(dir, 'configs/environment/.lucid-env/backups')), false);
+    assert.equal(existsSync(join(dir, 'configs/environment/.lucid-env')), false, 'a dry run creates no state folder (no key, history, lock)');
   });
 
   it('--show-secrets prints KEY=value lines; npm dotenv and our parser read back exactly those values', async (t) => {

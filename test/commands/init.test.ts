@@ -97,8 +97,7 @@ describe('init with a scripted prompter', () => {
     assert.equal(prompter.asked.at(-1)?.kind, 'confirm');
     assert.equal(readFileSync(env, 'utf8'), original);
     assert.equal(modeOf(env), 0o644);
-    assert.deepEqual(readHistoryLines(env), []);
-    assert.equal(existsSync(join(dir, 'configs/environment/.lucid-env/backups')), false);
+    assert.equal(existsSync(join(dir, 'configs/environment/.lucid-env')), false, 'a cancelled init creates no state folder');
   });
 
   it('existing values are neither asked nor overwritten without --force', async (t) => {

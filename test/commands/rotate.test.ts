@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyTorHash } from '../../src/secrets/tor-hash.js';
-import { ENV_REL, assertHistoryShape, assertNoValues, changedKeys, cli, generatedCopy, listBackups, modeOf, readHistoryLines, readValues } from './support.js';
+import { ENV_REL, assertHistoryShape, assertNoValues, changedKeys, cli, exampleCopy, generatedCopy, listBackups, modeOf, readHistoryLines, readValues } from './support.js';
 
 const ROTATE = ['rotate', '-t', 'foundation', '-e', ENV_REL];
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,7 +42,7 @@ describe('rotate', () => {
 
     const backups = listBackups(env);
     assert.equal(backups.files.length, 1);
-    assert.match(backups.files[0] ?? '', /^\.env\.foundation\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.bak$/);
+    assert.match(backups.files[0] ?? '', /^\.env\.foundation\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z(?:-\d+)?\.bak$/);
     assert.equal(modeOf(backups.dir), 0o700);
     assert.equal(modeOf(join(backups.dir, backups.files[0] ?? '')), 0o600);
     assert.equal(readFileSync(join(backups.dir, backups.files[0] ?? ''), 'utf8'), text);
@@ -59,6 +59,13 @@ describe('rotate', () => {
     assert.ok(run.stderr.startsWith(NOTES.ENCRYPTION_KEY + NOTES.TOR_PASSWORD), run.stderr);
     assert.equal(run.stdout, '');
     assertNoValues(run.stderr, secrets);
+  });
+
+  it('derives only what follows from the rotated key (no URI built from an unrelated placeholder)', async (t) => {
+    const { dir, env } = exampleCopy(t);
+    const before = readValues(env);
+    await cli([...ROTATE, 'ENCRYPTION_KEY'], { cwd: dir });
+    assert.deepEqual(changedKeys(before, readValues(env)), ['ENCRYPTION_KEY']);
   });
 
   it('--dry-run lists the changes and writes nothing', async (t) => {

@@ -160,14 +160,15 @@ export function onPath(name: string): boolean {
 
 /** A private tmux server (its own socket) for one test; killed after it. */
 export function tmuxServer(t: TestContext): { run(args: readonly string[]): string; pane(): string; waitFor(test: (pane: string) => boolean, what: string, timeoutMs?: number): Promise<string> } {
-  const socket = `lucid-env-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const run = (args: readonly string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const socket = join(tmpdir(), `lucid-env-tmux-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  const run = (args: readonly string[]) => execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
   t.after(() => {
     try {
       run(['kill-server']);
     } catch {
       // Already gone: the session ended with its command.
     }
+    rmSync(socket, { force: true });
   });
   const pane = () => run(['capture-pane', '-p', '-t', 'lucid', '-S', '-200']);
   const waitFor = async (test: (pane: string) => boolean, what: string, timeoutMs = 15_000) => {

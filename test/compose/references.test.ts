@@ -85,7 +85,7 @@ describe('compose references: positions in every scalar style', () => {
 describe('compose findings', () => {
   const codes = (text: string) => {
     const scanned = scanText(text);
-    return [...scanned.findings, ...lintReferences(scanned.references)].map((finding) => `${finding.code} ${finding.line}:${finding.column}`);
+    return [...scanned.findings, ...lintReferences(scanned.references, process.cwd())].map((finding) => `${finding.code} ${finding.line}:${finding.column}`);
   };
 
   it('invalid interpolation is a finding at the $', () => {

@@ -55,7 +55,7 @@ describe('render of the example with a complete env file', () => {
       ENCRYPTION_KEY: MASK,
       TOR_PASSWORD: MASK,
       API_GATEWAY_URL: 'http://lucid-api-gateway:8080',
-      LOG_LEVEL: null,
+      LOG_LEVEL: 'INFO',
     });
     assert.deepEqual(rendered.services['lucid-elasticsearch']?.environment, { 'discovery.type': 'single-node', ELASTIC_PASSWORD: MASK, ES_JAVA_OPTS: '-Xms512m -Xmx512m' });
     assertNoLeak([{ label: 'render', result }], secrets);
