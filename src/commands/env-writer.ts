@@ -51,8 +51,8 @@ export function applyAssignments(document: EnvDocument, assignments: readonly En
   for (const assignment of assignments) {
     const result = setEntry(current, assignment.key, assignment.value, { pythonCompat, ...(assignment.comment === undefined ? {} : { comment: assignment.comment }) });
     if (!result.ok) {
-      throw new LucidError('VALUE_UNWRITABLE', `the value of ${assignment.key} cannot be written to ${file} so that Compose, dotenv and python-dotenv all read it back: ${result.reason}`, {
-        hint: pythonCompat ? 'if python-dotenv does not read this file, pass --no-python-compat' : 'change the value; nothing was written',
+      throw new LucidError('VALUE_UNWRITABLE', `the value of ${assignment.key} cannot be written to ${file} so that Compose, dotenv and python-dotenv all read it back: ${result.reason.replace(`cannot write ${assignment.key}: `, '')}`, {
+        hint: pythonCompat && /\$\{/.test(assignment.value) ? 'if python-dotenv never reads this file, pass --no-python-compat' : 'change the value; nothing was written',
       });
     }
     current = result.document;

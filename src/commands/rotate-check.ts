@@ -5,6 +5,8 @@ import type { Finding } from '../findings.js';
 import { readHistory } from '../history/state.js';
 import type { Report } from '../report.js';
 import { targetEnvFile } from './generate.js';
+import { readEnvForEdit } from './env-writer.js';
+import { findEntry } from '../dotenv/document.js';
 import { rotationAges } from './rotation-ages.js';
 import type { RotateOptions } from './rotate.js';
 import { requireTemplate } from './template-option.js';
@@ -15,8 +17,10 @@ export async function rotateCheck(options: RotateOptions, ctx: Context, now: Dat
   const target = targetEnvFile(options, template, ctx.cwd);
   const ages = rotationAges(template, await readHistory(target), now);
   const findings: Finding[] = [];
-  const at = { file: target };
+  const { document } = await readEnvForEdit(target, {});
   for (const age of ages) {
+    const entry = findEntry(document, age.key);
+    const at = { file: target, line: entry?.line ?? 0, column: entry?.column ?? 0 };
     const policy = age.maxAgeDays === undefined ? 'no rotation policy' : `max ${age.maxAgeDays} days`;
     if (age.status === 'due') {
       findings.push(makeFinding('rotation-overdue', at, `${age.key} is ${age.ageDays} days old (${policy}): rotate it`, { variable: age.key, hint: `lucid-env rotate -t ${template.name} ${age.key}` }));

@@ -3,6 +3,7 @@
  * as KEY_PREVIOUS where the template asks, a backup before any change, history without values,
  * and `--propagate` to every env file that defines the key, all or nothing.
  */
+import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { envValues } from '../dotenv/document.js';
@@ -143,8 +144,15 @@ export async function rotate(keys: string[], options: RotateOptions, ctx: Contex
       fingerprint: fingerprintOf(item.value),
     })));
     if (options.dryRun === true) return { command: 'rotate', files: prepared.map((file) => file.path), findings: [], changes, dryRun: true };
-    for (const file of prepared) if (main.exists || file.path !== target) await writeBackup(file.path, file.original);
-    await writeAllOrNothing(prepared, options.followSymlinks === true);
+    const backups: string[] = [];
+    try {
+      for (const file of prepared) if (main.exists || file.path !== target) backups.push(await writeBackup(file.path, file.original));
+      await writeAllOrNothing(prepared, options.followSymlinks === true);
+    } catch (error) {
+      // Every file is as before, so these copies are redundant; kept, they would push real backups out.
+      for (const backup of backups) await unlink(backup).catch(() => undefined);
+      throw error;
+    }
     for (const file of prepared) await pruneBackups(file.path);
     for (const file of prepared) {
       await appendHistory(file.path, changes.filter((change) => change.file === file.path).map((change) => ({ key: change.key, action: `rotate:${change.action}`, fingerprint: change.fingerprint ?? '' })));

@@ -2,10 +2,10 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** The bundled executable (override with LUCID_ENV_CLI to test another build). */
-export const CLI_PATH = process.env['LUCID_ENV_CLI'] ?? join(process.cwd(), 'dist', 'bin', 'lucid-env.js');
+export const CLI_PATH = resolve(process.env['LUCID_ENV_CLI'] ?? join('dist', 'bin', 'lucid-env.js'));
 
 /** What one run printed and how it ended. */
 export interface CliResult {
