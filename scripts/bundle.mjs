@@ -35,7 +35,7 @@ export async function bundleCli(outdir) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    minify: true,
+    minify: process.env.LUCID_ENV_NO_MINIFY !== "1",
     legalComments: 'linked',
     external: ['libsodium-wrappers', '@inquirer/*'],
     define: { 'import.meta.url': '__lucidModuleUrl' },

@@ -1,6 +1,23 @@
 /** Context: the edges a command talks to (cwd, env, output streams, terminal), injectable in tests. */
-import { isatty } from 'node:tty';
+import { fstatSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { writeToDescriptor } from './fs/stdio.js';
+
+/**
+ * Whether a descriptor is a terminal. Files and pipes are told apart with fstat; only a character
+ * device needs node:tty, which loads net and streams, a real share of a cold start.
+ */
+export function isTerminal(descriptor: number): boolean {
+  try {
+    const stats = fstatSync(descriptor);
+    // /dev/null is a character device too (CI often gives it as stdin); it is no terminal.
+    if (!stats.isCharacterDevice() || stats.rdev === statSync('/dev/null').rdev) return false;
+  } catch {
+    return false;
+  }
+  const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  return tty.isatty(descriptor);
+}
 
 /** Where a command writes: stdout carries data only, stderr carries logs and prompts. */
 export interface Output {
@@ -33,15 +50,21 @@ export function shouldUseColor(env: NodeJS.ProcessEnv, isTty: boolean, flag: boo
 
 /** The real context of a CLI run. */
 export function createContext(options: { color?: boolean | undefined; quiet?: boolean | undefined } = {}): Context {
-  // isatty, not process.stdin.isTTY: touching process.stdin builds a stream we may never read.
-  const isInteractive = isatty(0) && isatty(2) && !process.env['CI'];
+  let isInteractive: boolean | undefined;
+  let color: boolean | undefined;
   return {
     cwd: process.cwd(),
     env: process.env,
     stdout: { write: (text) => writeToDescriptor(1, text) },
     stderr: { write: (text) => writeToDescriptor(2, text) },
-    isInteractive,
-    color: shouldUseColor(process.env, isatty(1), options.color),
+    // Decided on first use: most runs never ask (json output, no prompts), and asking costs.
+    get isInteractive() {
+      // isTerminal, not process.stdin.isTTY: touching process.stdin builds a stream we may never read.
+      return (isInteractive ??= isTerminal(0) && isTerminal(2) && !process.env['CI']);
+    },
+    get color() {
+      return (color ??= shouldUseColor(process.env, isTerminal(1), options.color));
+    },
     quiet: options.quiet === true,
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -11,6 +11,7 @@ const requireFromHere = createRequire(import.meta.url);
 export interface LazyModules {
   'libsodium-wrappers': typeof import('libsodium-wrappers');
   '@inquirer/prompts': typeof import('@inquirer/prompts');
+  picocolors: typeof import('picocolors');
 }
 
 /** Loads one of the heavy packages now. */

@@ -13,6 +13,8 @@ export interface ComposeDocument {
   lineCounter: LineCounter;
   /** False when the file is unusable as a compose file (not a mapping, or no document at all). */
   isUsable: boolean;
+  /** The resolved data, kept when the alias check already computed it (resolving twice costs). */
+  resolved?: Record<string, unknown>;
 }
 
 /** Alias expansions allowed when resolving (billion-laughs protection; the yaml default). */
@@ -72,23 +74,17 @@ export function parseComposeText(text: string, file: string): { compose: Compose
   if (isUsable && text.includes('*')) {
     // Aliases are not expanded by scan or render, but Compose expands them: a billion-laughs file
     // is refused everywhere, not only where lucid-env happens to resolve the data.
-    const bomb = findAliasBomb(document, file);
-    if (bomb !== undefined) {
-      findings.push(bomb);
-      isUsable = false;
+    const compose: ComposeDocument = { file, text, document, lineCounter, isUsable };
+    const { data, finding } = resolveCompose(compose);
+    if (finding !== undefined && /billion laughs/.test(finding.message)) {
+      findings.push(finding);
+      compose.isUsable = false;
+    } else if (data !== undefined) {
+      compose.resolved = data;
     }
+    return { compose, findings };
   }
   return { compose: { file, text, document, lineCounter, isUsable }, findings };
-}
-
-function findAliasBomb(document: Document.Parsed, file: string): Finding | undefined {
-  try {
-    document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof ReferenceError)) return undefined;
-    return makeFinding('yaml-syntax', { file, line: 1, column: 1 }, `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refused as a resource-exhaustion ("billion laughs") attack`);
-  }
 }
 
 function describeKeyAt(text: string, offset: number): string {
@@ -107,6 +103,7 @@ function lowerFirst(text: string): string {
  */
 export function resolveCompose(compose: ComposeDocument): { data: Record<string, unknown> | undefined; finding: Finding | undefined } {
   if (!compose.isUsable) return { data: undefined, finding: undefined };
+  if (compose.resolved !== undefined) return { data: compose.resolved, finding: undefined };
   try {
     const data = compose.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
     return { data: isRecord(data) ? data : {}, finding: undefined };

@@ -1,5 +1,6 @@
 /** The `text` format: for people at a terminal. Findings grouped by file, colour only when asked. */
-import pc from 'picocolors';
+import type pc from 'picocolors';
+import { loadLazily } from '../load-lazily.js';
 import { summarize } from '../findings.js';
 import type { Finding, Severity } from '../findings.js';
 import type { Change, Report, ReporterOptions } from '../report.js';
@@ -8,6 +9,12 @@ import { formatScan } from './text-scan.js';
 
 /** The colour functions of one run (all identity when colour is off). */
 export type Colors = ReturnType<typeof pc.createColors>;
+
+const identity = (text: string | number | null | undefined): string => String(text);
+/** Colours off: every picocolors function is the identity (what createColors(false) gives). */
+const NO_COLORS = new Proxy({ isColorSupported: false } as unknown as Colors, {
+  get: (target, key) => (key === 'isColorSupported' ? false : key in target ? target[key as keyof Colors] : identity),
+});
 
 const SEVERITY_WIDTH = 'warning'.length;
 
@@ -35,7 +42,8 @@ const WOULD: Record<Change['action'], string> = {
 
 /** Formats a report for a terminal; the last line is a summary unless the report is pure output. */
 export function formatText(report: Report, options: ReporterOptions): string {
-  const colors = pc.createColors(options.color);
+  // picocolors probes process.stdout when it loads, which builds a stream: load it only for colour.
+  const colors = options.color ? loadLazily('picocolors').createColors(true) : NO_COLORS;
   const findings = prepareFindings(report.findings, options.cwd);
   const sections: string[] = [];
   if (report.command === 'scan') sections.push(formatScan(report, options.cwd, colors));

@@ -3,8 +3,12 @@
  * iterated+salted S2K of RFC 2440 section 3.6.1.3 as Tor implements it (secret_to_key_rfc2440 in
  * src/lib/crypt_ops/crypto_s2k.c). SHA-1 here is Tor's format, not our choice of hash.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { RandomSource } from './random.js';
+
+// node:crypto on first use: `check -t` verifies Tor hashes, a plain `check` never does.
+let crypto: typeof import('node:crypto') | undefined;
+const loadCrypto = (): typeof import('node:crypto') => (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 
 /** Bytes of salt in a Tor hashed password. */
 export const TOR_SALT_BYTES = 8;
@@ -28,7 +32,7 @@ function s2kDigest(salt: Uint8Array, password: Uint8Array, count: number): Buffe
   const repetitions = Math.max(1, Math.floor(CHUNK_BYTES / input.length));
   const chunk = Buffer.alloc(input.length * repetitions);
   for (let offset = 0; offset < chunk.length; offset += input.length) input.copy(chunk, offset);
-  const hash = createHash('sha1');
+  const hash = loadCrypto().createHash('sha1');
   let remaining = count;
   while (remaining > 0) {
     const size = Math.min(remaining, chunk.length);
@@ -62,7 +66,7 @@ export function verifyTorHash(password: string, hashed: string): boolean {
     hashWithCountByte(password, stored.subarray(0, TOR_SALT_BYTES), countByte).slice(3),
     'hex',
   );
-  return timingSafeEqual(stored, recomputed);
+  return loadCrypto().timingSafeEqual(stored, recomputed);
 }
 
 /** Tor's hash of `password` with a fresh 8-byte salt from the RandomSource. */
