@@ -5,7 +5,8 @@
  */
 import { lstat } from 'node:fs/promises';
 import type { Context } from '../context.js';
-import { setEntry } from '../dotenv/edit.js';
+import { setEntries } from '../dotenv/edit.js';
+import type { EnvAssignment } from '../dotenv/edit.js';
 import { parseEnv } from '../dotenv/parse.js';
 import type { EnvDocument } from '../dotenv/document.js';
 import { stringifyEnv } from '../dotenv/stringify.js';
@@ -15,12 +16,7 @@ import { readTextIfExists } from '../fs/read.js';
 import { MAX_ENV_BYTES } from './env-files.js';
 import { displayPath } from '../paths.js';
 
-/** A value to set, with the comment a new key gets above it. */
-export interface EnvAssignment {
-  key: string;
-  value: string;
-  comment?: string;
-}
+export type { EnvAssignment };
 
 /** What applying assignments did. */
 export interface EnvWriteResult {
@@ -46,19 +42,15 @@ export async function readEnvForEdit(path: string, options: { followSymlinks?: b
 
 /** Applies every assignment in memory first, so a refused value changes nothing on disk. */
 export function applyAssignments(document: EnvDocument, assignments: readonly EnvAssignment[], pythonCompat: boolean, file: string): { document: EnvDocument; changed: string[] } {
-  let current = document;
-  const changed: string[] = [];
-  for (const assignment of assignments) {
-    const result = setEntry(current, assignment.key, assignment.value, { pythonCompat, ...(assignment.comment === undefined ? {} : { comment: assignment.comment }) });
-    if (!result.ok) {
-      throw new LucidError('VALUE_UNWRITABLE', `the value of ${assignment.key} cannot be written to ${file} so that Compose, dotenv and python-dotenv all read it back: ${result.reason.replace(`cannot write ${assignment.key}: `, '')}`, {
-        hint: pythonCompat && /\$\{/.test(assignment.value) ? 'if python-dotenv never reads this file, pass --no-python-compat' : 'change the value; nothing was written',
-      });
-    }
-    current = result.document;
-    if (result.action !== 'unchanged') changed.push(assignment.key);
+  const result = setEntries(document, assignments, { pythonCompat });
+  if (!result.ok) {
+    const key = assignments.find((assignment) => result.reason.startsWith(`cannot write ${assignment.key}: `))?.key ?? '';
+    throw new LucidError('VALUE_UNWRITABLE', `the value of ${key} cannot be written to ${file} so that Compose, dotenv and python-dotenv all read it back: ${result.reason.replace(`cannot write ${key}: `, '')}`, {
+      hint: pythonCompat && assignments.some((assignment) => assignment.key === key && /\$\{/.test(assignment.value)) ? 'if python-dotenv never reads this file, pass --no-python-compat' : 'change the value; nothing was written',
+    });
   }
-  return { document: current, changed };
+  const changed = [...result.actions].filter(([, action]) => action !== 'unchanged').map(([key]) => key);
+  return { document: result.document, changed };
 }
 
 /** Writes assignments to an env file atomically; with dryRun only reports what would change. */

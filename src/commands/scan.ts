@@ -1,6 +1,8 @@
 /** `lucid-env scan`: every variable reference in the compose files, with positions and findings. */
 import { resolve } from 'node:path';
-import { findComposeFiles, loadComposeFiles, resolveComposeProject } from '../compose/load.js';
+import { findComposeFiles, readComposeText, resolveComposeProject } from '../compose/load.js';
+import { parseComposeText } from '../compose/document.js';
+import { scanComposeStream } from '../compose/stream-scan.js';
 import { lintReferences } from '../compose/lint.js';
 import { toReferenceRecord } from '../compose/records.js';
 import { scanComposeDocument } from '../compose/references.js';
@@ -24,16 +26,23 @@ export interface ScanOptions {
 /** Scans compose files (and given env files) for references. */
 export async function scan(options: ScanOptions, ctx: Context): Promise<Report> {
   const files = selectFiles(options, ctx);
-  const { documents, findings } = await loadComposeFiles(files);
   const composeReferences: ComposeReference[] = [];
-  const allFindings: Finding[] = [...findings];
-  for (const document of documents) {
-    const scanned = scanComposeDocument(document);
+  const allFindings: Finding[] = [];
+  // One file at a time, so a parsed file can be freed before the next one is read.
+  for (const file of files) {
+    const read = await readComposeText(file);
+    if ('finding' in read) {
+      allFindings.push(read.finding);
+      continue;
+    }
+    const scanned = scanComposeText(read.text, file);
     composeReferences.push(...scanned.references);
     allFindings.push(...scanned.findings);
   }
   allFindings.push(...lintReferences(composeReferences, ctx.cwd));
   const references: ReferenceRecord[] = composeReferences.map(toReferenceRecord);
+  // A 10 MB file has about a hundred thousand references: keep one copy of them, not two.
+  composeReferences.length = 0;
   const envFiles = (options.envFile ?? []).map((file) => resolve(ctx.cwd, file));
   if (envFiles.length > 0) {
     const envScan = await scanEnvFileReferences(envFiles, options.processEnv === true ? ctx.env : {});
@@ -47,6 +56,16 @@ export async function scan(options: ScanOptions, ctx: Context): Promise<Report> 
     references,
     variables: summarizeVariables(references),
   };
+}
+
+/** Files above this size are scanned from the syntax tree: about half the memory of a Document. */
+export const STREAM_SCAN_BYTES = 1024 * 1024;
+
+function scanComposeText(text: string, file: string): { references: ComposeReference[]; findings: Finding[] } {
+  if (text.length > STREAM_SCAN_BYTES) return scanComposeStream(text, file);
+  const parsed = parseComposeText(text, file);
+  const scanned = scanComposeDocument(parsed.compose);
+  return { references: scanned.references, findings: [...parsed.findings, ...scanned.findings] };
 }
 
 function selectFiles(options: ScanOptions, ctx: Context): string[] {

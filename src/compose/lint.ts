@@ -22,7 +22,7 @@ export function lintReferences(references: readonly ComposeReference[], cwd: str
 function findSuspiciousReferences(references: readonly ComposeReference[]): Finding[] {
   const findings: Finding[] = [];
   for (const reference of references) {
-    if (reference.operator !== '-' || reference.argument === null || reference.parsed?.braced !== true) continue;
+    if (reference.operator !== '-' || reference.argument === null || reference.braced !== true) continue;
     const argument = reference.argument;
     if (!NAME_CONTINUATION_WITH_OPERATOR.test(argument) && !UPPER_NAME_TAIL.test(argument)) continue;
     const intended = /^[A-Za-z0-9_.-]*/.exec(`${reference.name}-${argument}`)?.[0] ?? reference.name;
@@ -43,7 +43,7 @@ function isShellField(reference: ComposeReference): boolean {
 function findComposeTimeExpansions(references: readonly ComposeReference[]): Finding[] {
   const findings: Finding[] = [];
   for (const reference of references) {
-    if (reference.parsed === undefined || reference.parsed.braced || reference.isNested || !isShellField(reference)) continue;
+    if (reference.braced !== false || reference.isNested || !isShellField(reference)) continue;
     findings.push(makeFinding('compose-time-expansion', reference, `$${reference.name} in ${formatPath(reference.path)} is replaced by Compose before the container starts, not by the container's shell`, {
       variable: reference.name,
       hint: `write $$${reference.name} to let the container's shell expand it, or \${${reference.name}} if Compose should`,

@@ -48,19 +48,27 @@ export function resolveComposeProject(selection: ComposeSelection, cwd: string, 
   return { files, projectDirectory };
 }
 
+/** Reads a compose file's text; binary or non-UTF-8 content is a finding, an unreadable file throws. */
+export async function readComposeText(file: string): Promise<{ text: string } | { finding: Finding }> {
+  const read = await readText(file, { maxBytes: MAX_COMPOSE_BYTES, what: 'compose file' });
+  if (read.isBinary || !read.isValidUtf8) {
+    const what = read.isBinary ? 'a binary file (it contains NUL bytes)' : 'not valid UTF-8';
+    return { finding: makeFinding('yaml-syntax', { file, line: 1, column: 1 }, `the compose file is ${what}`, { hint: 'Compose reads UTF-8 YAML text only' }) };
+  }
+  return { text: read.hasBom ? read.text.slice(1) : read.text };
+}
+
 /** Reads and parses compose files; problems inside them are findings, unreadable files throw. */
 export async function loadComposeFiles(files: readonly string[]): Promise<{ documents: ComposeDocument[]; findings: Finding[] }> {
   const documents: ComposeDocument[] = [];
   const findings: Finding[] = [];
   for (const file of files) {
-    const read = await readText(file, { maxBytes: MAX_COMPOSE_BYTES, what: 'compose file' });
-    if (read.isBinary || !read.isValidUtf8) {
-      const what = read.isBinary ? 'a binary file (it contains NUL bytes)' : 'not valid UTF-8';
-      findings.push(makeFinding('yaml-syntax', { file, line: 1, column: 1 }, `the compose file is ${what}`, { hint: 'Compose reads UTF-8 YAML text only' }));
+    const read = await readComposeText(file);
+    if ('finding' in read) {
+      findings.push(read.finding);
       continue;
     }
-    const text = read.hasBom ? read.text.slice(1) : read.text;
-    const parsed = parseComposeText(text, file);
+    const parsed = parseComposeText(read.text, file);
     documents.push(parsed.compose);
     findings.push(...parsed.findings);
   }

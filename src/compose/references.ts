@@ -39,8 +39,8 @@ export interface ComposeReference {
   text: string;
   /** True when the reference sits inside another reference's argument. */
   isNested: boolean;
-  /** The parsed reference (absent for passthrough entries). */
-  parsed?: ParsedReference;
+  /** Written `${...}` rather than `$NAME` (absent for passthrough entries). */
+  braced?: boolean;
 }
 
 /** What walking one compose document found. */
@@ -112,33 +112,52 @@ function addPassthrough(compose: ComposeDocument, node: Scalar, path: PathSegmen
 
 function visitScalar(compose: ComposeDocument, node: Scalar, value: string, path: PathSegment[], result: ComposeScan): void {
   if (!value.includes('$')) return;
+  const scalar = { range: node.range, type: node.type, value };
+  const { template, sourceOffset } = collectScalarReferences(compose, scalar, path, result.references, result.findings);
+  result.sites.push({ file: compose.file, node, value, path, template, sourceOffset });
+}
+
+/** A scalar as both scanners see it: its decoded value, its style and its source range. */
+export interface ScalarSource {
+  value: string;
+  type: string | null | undefined;
+  range: readonly [number, number, number] | null | undefined;
+}
+
+/** Parses one scalar's value and adds its references and invalid-syntax findings. */
+export function collectScalarReferences(
+  source: { file: string; text: string; lineCounter: ComposeDocument['lineCounter'] },
+  scalar: ScalarSource,
+  path: PathSegment[],
+  references: ComposeReference[],
+  findings: Finding[],
+): { template: ParsedTemplate; sourceOffset: (valueOffset: number) => number } {
+  const { value } = scalar;
   const template = parseTemplate(value);
-  const sourceOffset = createOffsetMapper(value, node, compose.text);
-  const site: ScalarSite = { file: compose.file, node, value, path, template, sourceOffset };
+  const sourceOffset = createOffsetMapper(value, scalar, source.text);
   for (const invalid of template.invalid) {
-    const position = positionAt(compose.lineCounter, sourceOffset(invalid.start));
-    result.findings.push(makeFinding('invalid-interpolation', { file: compose.file, ...position }, `invalid interpolation at ${formatPath(path)}: ${invalid.reason}`, {
+    const position = positionAt(source.lineCounter, sourceOffset(invalid.start));
+    findings.push(makeFinding('invalid-interpolation', { file: source.file, ...position }, `invalid interpolation at ${formatPath(path)}: ${invalid.reason}`, {
       hint: 'Compose refuses the file; write $$ for a literal $',
     }));
   }
   const nested = new Set<ParsedReference>();
   for (const reference of listReferences(template.parts)) {
     for (const part of reference.argumentParts) if (part.kind === 'reference') markNested(part.reference, nested);
-    const position = positionAt(compose.lineCounter, sourceOffset(reference.start));
-    const argument = listedArgument(reference);
-    result.references.push({
+    const position = positionAt(source.lineCounter, sourceOffset(reference.start));
+    references.push({
       name: reference.name,
       operator: reference.operator,
-      argument,
-      file: compose.file,
+      argument: listedArgument(reference),
+      file: source.file,
       ...position,
       path,
       text: referenceSourceText(value, reference),
       isNested: nested.has(reference),
-      parsed: reference,
+      braced: reference.braced,
     });
   }
-  result.sites.push(site);
+  return { template, sourceOffset };
 }
 
 function markNested(reference: ParsedReference, nested: Set<ParsedReference>): void {

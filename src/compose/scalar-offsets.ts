@@ -2,16 +2,21 @@
  * Pure: maps a YAML scalar's value back to its source, so a reference found in the value gets the
  * line and column of its `$` in the file's own text, whatever the scalar style.
  */
-import type { Scalar } from 'yaml';
 
 /** YAML double-quoted escapes that decode to `$`. */
 const ESCAPED_DOLLAR = /^\\(?:x24|u0024|U00000024)/;
+
+/** What offset mapping needs of a scalar: its style and its source range. */
+export interface ScalarShape {
+  type: string | null | undefined;
+  range: readonly [number, number, number] | null | undefined;
+}
 
 /**
  * Absolute source offsets of every `$` of the scalar's value, in order. Folding and quoting never
  * create or drop a `$`, except a double-quoted escape like `\x24`, which is decoded here.
  */
-export function dollarSourceOffsets(node: Scalar, text: string): number[] {
+export function dollarSourceOffsets(node: ScalarShape, text: string): number[] {
   const range = node.range;
   if (range === undefined || range === null) return [];
   const [start, end] = range;
@@ -41,7 +46,7 @@ export function dollarSourceOffsets(node: Scalar, text: string): number[] {
 }
 
 /** Maps value offsets of `$` signs to source offsets; falls back to the scalar start when unsure. */
-export function createOffsetMapper(value: string, node: Scalar, text: string): (valueOffset: number) => number {
+export function createOffsetMapper(value: string, node: ScalarShape, text: string): (valueOffset: number) => number {
   const sourceOffsets = dollarSourceOffsets(node, text);
   const valueOffsets: number[] = [];
   for (let index = value.indexOf('$'); index !== -1; index = value.indexOf('$', index + 1)) valueOffsets.push(index);

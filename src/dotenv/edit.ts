@@ -45,6 +45,66 @@ export function setEntry(document: EnvDocument, key: string, value: string, opti
   return done(texts.join(''), 'updated', options.lookup);
 }
 
+/** One key to set, with the comment it gets when it is added. */
+export interface EnvAssignment {
+  key: string;
+  value: string;
+  comment?: string;
+}
+
+/** What setEntries did to each key, or why it did nothing at all. */
+export type EditManyResult =
+  | { ok: true; document: EnvDocument; actions: Map<string, 'added' | 'updated' | 'unchanged'> }
+  | { ok: false; reason: string };
+
+/**
+ * Sets many keys at once with the same rules as setEntry, parsing the result once: setting a
+ * thousand keys one by one would parse the growing file a thousand times. All or nothing: one
+ * value no form can write refuses the whole edit.
+ */
+export function setEntries(document: EnvDocument, assignments: readonly EnvAssignment[], options: Omit<SetEntryOptions, 'comment'>): EditManyResult {
+  const refused = refuseInvalid(document, assignments[0]?.key ?? '');
+  if (refused !== undefined && !refused.ok) return refused;
+  const texts = document.lines.map((line) => line.raw);
+  const lastEntry = new Map<string, { entry: EnvEntry; index: number }>();
+  document.lines.forEach((line, index) => {
+    if (line.kind === 'entry') lastEntry.set(line.key, { entry: line, index });
+  });
+  const actions = new Map<string, 'added' | 'updated' | 'unchanged'>();
+  let appended = '';
+  for (const { key, value, comment } of assignments) {
+    const assignment = formatAssignment(key, value, { pythonCompat: options.pythonCompat });
+    if (!assignment.ok) return { ok: false, reason: `cannot write ${key}: ${assignment.reason}` };
+    const found = lastEntry.get(key);
+    if (found === undefined || actions.get(key) === 'added') {
+      appended += formatAddition(assignment.line, comment, document.eol);
+      actions.set(key, 'added');
+    } else if (isAlreadyWritten(found.entry, value, options.pythonCompat)) {
+      if (!actions.has(key)) actions.set(key, 'unchanged');
+    } else {
+      const isLast = found.index === document.lines.length - 1;
+      texts[found.index] = rewriteEntry(found.entry, assignment.line, isLast ? '' : document.eol);
+      actions.set(key, 'updated');
+    }
+  }
+  let text = texts.join('');
+  if (appended !== '') {
+    if (text !== '' && text !== '\ufeff' && !text.endsWith('\n')) text += document.eol;
+    text += appended;
+  }
+  const parseOptions = options.lookup === undefined ? { file: '' } : { file: '', lookup: options.lookup };
+  const changed = [...actions.values()].some((action) => action !== 'unchanged');
+  return { ok: true, document: changed ? parseEnv(text, parseOptions).document : document, actions };
+}
+
+function formatAddition(assignment: string, comment: string | undefined, eol: string): string {
+  let text = '';
+  if (comment !== undefined) {
+    for (const line of comment.split(/\r?\n/)) text += line === '' ? `#${eol}` : `# ${line}${eol}`;
+  }
+  return `${text}${assignment}${eol}`;
+}
+
 /** Removes every definition of `key`; the lines around them stay as they are. */
 export function removeEntry(document: EnvDocument, key: string, options: { lookup?: Lookup } = {}): EditResult {
   const refused = refuseInvalid(document, key);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { envValues } from '../../src/dotenv/document.js';
 import type { EnvDocument } from '../../src/dotenv/document.js';
-import { removeEntry, setEntry } from '../../src/dotenv/edit.js';
+import { removeEntry, setEntries, setEntry } from '../../src/dotenv/edit.js';
 import type { EditResult } from '../../src/dotenv/edit.js';
 import { parseEnv } from '../../src/dotenv/parse.js';
 import { stringifyEnv } from '../../src/dotenv/stringify.js';
@@ -140,5 +140,36 @@ describe('setEntry: property', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('setEntries', () => {
+  it('sets many keys with one parse and the same result as setting them one by one', () => {
+    const text = '# head\r\nA=1\r\nexport B=2 # keep\r\nC=3';
+    const { document } = parseEnv(text, { file: '.env' });
+    const assignments = [
+      { key: 'B', value: 'two' },
+      { key: 'D', value: 'new value', comment: 'about D' },
+      { key: 'A', value: '1' },
+      { key: 'E', value: 'x' },
+    ];
+    const many = setEntries(document, assignments, { pythonCompat: true });
+    assert.ok(many.ok);
+    let one = document;
+    for (const assignment of assignments) {
+      const result = setEntry(one, assignment.key, assignment.value, { pythonCompat: true, ...(assignment.comment === undefined ? {} : { comment: assignment.comment }) });
+      assert.ok(result.ok);
+      one = result.document;
+    }
+    assert.equal(stringifyEnv(many.document), stringifyEnv(one));
+    assert.equal(stringifyEnv(many.document), "# head\r\nA=1\r\nexport B=two # keep\r\nC=3\r\n# about D\r\nD='new value'\r\nE=x\r\n");
+    assert.deepEqual([...many.actions], [['B', 'updated'], ['D', 'added'], ['A', 'unchanged'], ['E', 'added']]);
+  });
+
+  it('refuses the whole edit when one value cannot be written, naming that key', () => {
+    const { document } = parseEnv('A=1\n', { file: '.env' });
+    const result = setEntries(document, [{ key: 'A', value: '2' }, { key: 'B', value: `it's "q" #` }], { pythonCompat: true });
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.reason, /^cannot write B: rule 4/);
   });
 });
