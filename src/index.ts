@@ -1,6 +1,8 @@
 /** The programmatic API of lucid-env: the pure core and the commands, for tools built on top. */
-export { parseTemplate, substitute, listReferences } from './compose/interpolation.js';
-export type { Operator, ParsedReference, ParsedTemplate, TemplatePart, Substitution, Lookup } from './compose/interpolation.js';
+export { parseTemplate } from './compose/interpolation.js';
+export type { Operator, ParsedReference, ParsedTemplate, TemplatePart } from './compose/interpolation.js';
+export { substitute, listReferences } from './compose/substitution.js';
+export type { Substitution, Lookup } from './compose/substitution.js';
 export { parseComposeText } from './compose/document.js';
 export { scanComposeDocument, formatPath } from './compose/references.js';
 export type { ComposeReference, ScalarSite } from './compose/references.js';

@@ -51,7 +51,7 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
     const { document } = await readEnvForEdit(target, options);
     const planned = planGenerate(template, envValues(document), random, keys.length > 0 ? new Set(keys) : undefined);
     const assignments = planned.map((item) => ({ key: item.key, value: item.value, ...(item.isNew && commentFor(item) !== undefined ? { comment: commentFor(item) as string } : {}) }));
-    const written = await writeEnvAssignments(target, assignments, { pythonCompat: options.pythonCompat !== false, followSymlinks: options.followSymlinks === true, dryRun: options.dryRun === true }, ctx);
+    await writeEnvAssignments(target, assignments, { pythonCompat: options.pythonCompat !== false, followSymlinks: options.followSymlinks === true, dryRun: options.dryRun === true }, ctx);
     const fingerprintOf = await createFingerprinter(target, sodium, { create: options.dryRun !== true });
     const changes: Change[] = planned.map((item) => ({
       file: target,
@@ -63,7 +63,6 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
     if (options.dryRun !== true) {
       await appendHistory(target, changes.map((change) => ({ key: change.key, action: `generate:${change.reason ?? change.action}`, fingerprint: change.fingerprint ?? '' })));
     }
-    void written;
     const report: Report = { command: 'generate', files: [target], findings: [], changes, dryRun: options.dryRun === true };
     if (options.showSecrets === true) {
       report.output = planned.map((item) => `${item.key}=${item.value}\n`).join('');

@@ -1,6 +1,6 @@
 /** `lucid-env render`: the compose files with variables substituted as Compose would, secrets masked. */
-import { substitute } from '../compose/interpolation.js';
-import type { Lookup } from '../compose/interpolation.js';
+import { substitute } from '../compose/substitution.js';
+import type { Lookup } from '../compose/substitution.js';
 import { positionAt } from '../compose/document.js';
 import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
 import { formatPath, scanComposeDocument } from '../compose/references.js';

@@ -4,7 +4,8 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node, Scalar } from 'yaml';
-import { listedArgument, listReferences, parseTemplate } from './interpolation.js';
+import { parseTemplate } from './interpolation.js';
+import { listedArgument, listReferences } from './substitution.js';
 import type { Operator, ParsedReference, ParsedTemplate } from './interpolation.js';
 import { positionAt } from './document.js';
 import type { ComposeDocument } from './document.js';

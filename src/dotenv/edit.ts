@@ -3,7 +3,7 @@
  * Every other line stays byte-identical; the result is parsed again so positions and values of
  * the returned document are exact (interpolated with `lookup`, as parseEnv does).
  */
-import type { Lookup } from '../compose/interpolation.js';
+import type { Lookup } from '../compose/substitution.js';
 import type { EnvDocument, EnvEntry } from './document.js';
 import { findEntry } from './document.js';
 import { parseEnv } from './parse.js';

@@ -2,8 +2,9 @@
  * Interpolation of one env-file value, as compose-go does it after reading the value: `${...}`
  * and `$NAME` through the lookup, then the keys defined earlier in the same file.
  */
-import { listedArgument, listReferences, parseTemplate, substitute } from '../compose/interpolation.js';
-import type { Lookup } from '../compose/interpolation.js';
+import { parseTemplate } from '../compose/interpolation.js';
+import { listedArgument, listReferences, substitute } from '../compose/substitution.js';
+import type { Lookup } from '../compose/substitution.js';
 import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
 import type { EnvReference } from './document.js';

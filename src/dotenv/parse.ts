@@ -3,7 +3,7 @@
  * line keeps its raw text, values are read exactly as Compose reads them, and every line Compose
  * rejects becomes a finding instead of an exception.
  */
-import type { Lookup } from '../compose/interpolation.js';
+import type { Lookup } from '../compose/substitution.js';
 import type { Finding } from '../findings.js';
 import { endOfLine, isUnicodeSpace } from './characters.js';
 import type { EnvDocument } from './document.js';

@@ -2,7 +2,7 @@
  * One statement of an env file (`KEY=VALUE`, `export KEY=VALUE`, a bare `KEY`), read with the
  * exact steps of compose-go's parser: key scan, value start, quoted or unquoted value.
  */
-import type { Lookup } from '../compose/interpolation.js';
+import type { Lookup } from '../compose/substitution.js';
 import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
 import { endOfLine, isKeyRune, isLineSpace, isUnicodeSpace, skipLineSpace, trimRightUnicodeSpace } from './characters.js';

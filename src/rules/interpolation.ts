@@ -3,7 +3,7 @@
  * env exactly as Compose would, but reporting every problem instead of stopping at the first.
  */
 import { positionAt } from '../compose/document.js';
-import { substitute } from '../compose/interpolation.js';
+import { substitute } from '../compose/substitution.js';
 import type { ParsedReference } from '../compose/interpolation.js';
 import { formatPath } from '../compose/references.js';
 import type { ScalarSite } from '../compose/references.js';

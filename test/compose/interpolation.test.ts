@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { listedArgument, listReferences, parseTemplate, substitute } from '../../src/compose/interpolation.js';
+import { parseTemplate } from '../../src/compose/interpolation.js';
+import { listedArgument, listReferences, substitute } from '../../src/compose/substitution.js';
 import { readVectors } from '../helpers/vectors.js';
 
 interface InterpolationCase {

@@ -71,7 +71,7 @@ describe('invalid templates give template-invalid findings at the right line', (
   });
 
   it('bad YAML', () => {
-    assert.deepEqual(problems('name: t\nvariables:\n  A: { secret: true }\n  A: { secret: false }\n'), ['4: invalid template YAML: Map keys must be unique']);
+    assert.deepEqual(problems('name: t\nvariables:\n  A: { secret: true }\n  A: { secret: false }\n'), ['4: duplicate key "A"']);
     const [nested] = problems('name: t\nvariables:\n  A: secret: true\n');
     assert.match(nested ?? '', /^3: invalid template YAML: /);
   });
