@@ -34,12 +34,24 @@ async function importSodium(): Promise<Sodium> {
   return sodium;
 }
 
+/** 2^24: uniform draws below it are three independent uniform bytes. */
+const THREE_BYTES = 2 ** 24;
+
 /** Creates a RandomSource backed by a ready libsodium module. */
-export function createSodiumRandom(sodium: Pick<Sodium, 'randombytes_buf' | 'randombytes_uniform'>): RandomSource {
+export function createSodiumRandom(sodium: Pick<Sodium, 'randombytes_uniform'>): RandomSource {
   return {
     bytes: (length) => {
       if (!Number.isSafeInteger(length) || length < 0) throw new RangeError('length must be a non-negative integer');
-      return sodium.randombytes_buf(length);
+      // libsodium-wrappers' randombytes_buf calls back into JavaScript once per byte (3.3 µs each
+      // here); randombytes_uniform(2^24) gives three uniform bytes per call, ten times cheaper.
+      const bytes = new Uint8Array(length);
+      for (let offset = 0; offset < length; offset += 3) {
+        const draw = sodium.randombytes_uniform(THREE_BYTES);
+        bytes[offset] = draw & 0xff;
+        if (offset + 1 < length) bytes[offset + 1] = (draw >>> 8) & 0xff;
+        if (offset + 2 < length) bytes[offset + 2] = draw >>> 16;
+      }
+      return bytes;
     },
     uniform: (upperBound) => {
       // randombytes_uniform takes a uint32 and returns 0 for a bound of 0; refuse both edges.
@@ -51,7 +63,7 @@ export function createSodiumRandom(sodium: Pick<Sodium, 'randombytes_buf' | 'ran
   };
 }
 
-/** Loads libsodium and returns its RandomSource (randombytes_buf, randombytes_uniform). */
+/** Loads libsodium and returns its RandomSource (randombytes_uniform). */
 export async function loadSodiumRandom(): Promise<RandomSource> {
   return createSodiumRandom(await loadSodium());
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALPHABETS, SECRET_KINDS, isSecretKindName, resolveAlphabet } from '../../src/secrets/kinds.js';
+import { ALPHABETS, SECRET_KINDS, charactersPerDraw, isSecretKindName, resolveAlphabet } from '../../src/secrets/kinds.js';
 import type { BytesEncoding } from '../../src/secrets/kinds.js';
 import { loadSodiumRandom } from '../../src/secrets/random.js';
 import { createFakeRandom } from '../helpers/fake-random.js';
@@ -88,22 +88,33 @@ describe('bytes kind', () => {
 });
 
 describe('password kind', () => {
-  it('draws each character with uniform(alphabet size) and never reads raw bytes', () => {
+  it('draws characters with uniform(size^k), k base-size digits a draw, and never reads raw bytes', () => {
     const random = createFakeRandom();
     const value = passwordKind.generate({ length: 32, alphabet: 'alnum' }, random);
-    assert.equal(value, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef');
-    assert.deepEqual(random.uniformCalls, Array(32).fill(62));
+    // The fake's draws are 0, 1, 2, …: draw d gives the digits of d, least significant first.
+    assert.equal(value, 'AAAAA' + 'BAAAA' + 'CAAAA' + 'DAAAA' + 'EAAAA' + 'FAAAA' + 'GA');
+    assert.deepEqual(random.uniformCalls, [...Array(6).fill(62 ** 5), 62 ** 2]);
     assert.deepEqual(random.bytesCalls, []);
+  });
+
+  it('turns one draw into its base-size digits', () => {
+    const draw = 61 + 62 * (0 + 62 * (26 + 62 * (1 + 62 * 35)));
+    const random = { bytes: () => new Uint8Array(), uniform: () => draw };
+    assert.equal(passwordKind.generate({ length: 5, alphabet: 'alnum' }, random), '9AaBj');
+  });
+
+  it('packs as many characters into one draw as stay below 2^32', () => {
+    assert.deepEqual([2, 4, 16, 62, 64, 256, 65536, 70000].map(charactersPerDraw), [31, 15, 7, 5, 5, 3, 1, 1]);
   });
 
   it('named alphabets have the documented characters', () => {
     assert.equal(ALPHABETS['alnum']?.length, 62);
     assert.equal(ALPHABETS['hex'], '0123456789abcdef');
     assert.equal(ALPHABETS['urlsafe'], `${ALPHABETS['alnum']}-_`);
-    const urlsafe = passwordKind.generate({ length: 70, alphabet: 'urlsafe' }, createFakeRandom());
-    assert.equal(urlsafe, `${ALPHABETS['urlsafe']}ABCDEF`);
-    const hex = passwordKind.generate({ length: 20, alphabet: 'hex' }, createFakeRandom());
-    assert.equal(hex, '0123456789abcdef0123');
+    const urlsafe = passwordKind.generate({ length: 10, alphabet: 'urlsafe' }, createFakeRandom(0));
+    assert.match(urlsafe, /^[A-Za-z0-9_-]{10}$/);
+    const hex = passwordKind.generate({ length: 8, alphabet: 'hex' }, { bytes: () => new Uint8Array(), uniform: (bound) => bound - 1 });
+    assert.equal(hex, 'fffffff' + 'f');
   });
 
   it('an explicit alphabet counts code points, not UTF-16 units', () => {
@@ -111,8 +122,10 @@ describe('password kind', () => {
     assert.deepEqual(resolveAlphabet(alphabet), ['a', 'b', '🔑', 'é']);
     const random = createFakeRandom();
     const value = passwordKind.generate({ length: 6, alphabet }, random);
-    assert.equal(value, 'ab🔑éab');
-    assert.deepEqual(random.uniformCalls, [4, 4, 4, 4, 4, 4]);
+    assert.equal(value, 'aaaaaa');
+    assert.deepEqual(random.uniformCalls, [4 ** 6]);
+    const spread = passwordKind.generate({ length: 4, alphabet }, { bytes: () => new Uint8Array(), uniform: () => 0 + 4 * (1 + 4 * (2 + 4 * 3)) });
+    assert.equal(spread, 'ab🔑é');
     assert.equal(passwordKind.validate(value, { length: 6, alphabet }), undefined);
     assert.equal(passwordKind.entropyBits({ length: 6, alphabet }), 12);
   });

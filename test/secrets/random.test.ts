@@ -22,21 +22,25 @@ describe('libsodium RandomSource', () => {
     assert.equal(random.uniform(1), 0);
   });
 
-  it('calls randombytes_buf and randombytes_uniform and nothing else', () => {
+  it('draws everything with randombytes_uniform: bytes three at a time from uniform(2^24)', () => {
     const calls: string[] = [];
+    const draws = [0x030201, 0x060504, 0x000007];
     const random = createSodiumRandom({
-      randombytes_buf: ((length: number) => {
-        calls.push(`buf ${length}`);
-        return new Uint8Array(length);
-      }) as never,
       randombytes_uniform: (bound: number) => {
         calls.push(`uniform ${bound}`);
-        return bound - 1;
+        return bound === 2 ** 24 ? (draws.shift() as number) : bound - 1;
       },
     });
-    assert.equal(random.bytes(3).length, 3);
+    assert.deepEqual([...random.bytes(7)], [1, 2, 3, 4, 5, 6, 7]);
     assert.equal(random.uniform(10), 9);
-    assert.deepEqual(calls, ['buf 3', 'uniform 10']);
+    assert.deepEqual(calls, ['uniform 16777216', 'uniform 16777216', 'uniform 16777216', 'uniform 10']);
+    assert.deepEqual([...random.bytes(0)], []);
+  });
+
+  it('gives every byte value from libsodium', async () => {
+    const random = await loadSodiumRandom();
+    const seen = new Set(random.bytes(30_000));
+    assert.equal(seen.size, 256);
   });
 
   it('refuses bounds libsodium would mishandle', async () => {
