@@ -60,6 +60,8 @@ export interface Report {
   output?: string;
   /** True when a mutating command only said what it would do. */
   dryRun?: boolean;
+  /** Advice printed after the summary (a template's rotation notes); never a value. */
+  notes?: string[];
   /** New values, present only when the user asked with --show-secrets. */
   values?: Record<string, string>;
 }

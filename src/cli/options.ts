@@ -63,6 +63,7 @@ export async function finishChange(report: Report, options: OutputOptions, ctx: 
   } else if (options.quiet !== true) {
     ctx.stderr.write(REPORTERS.text({ ...report, output: undefined }, { cwd: ctx.cwd, color: ctx.color }));
   }
+  if (options.quiet !== true) for (const note of report.notes ?? []) ctx.stderr.write(`${note}\n`);
   // In json, --show-secrets values travel inside the document (`values`), so stdout stays one JSON.
   if (report.output !== undefined && options.format !== 'json') ctx.stdout.write(report.output);
   return report.findings.some((finding) => finding.severity === 'error') ? EXIT_CODE.findings : EXIT_CODE.ok;

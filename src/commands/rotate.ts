@@ -158,8 +158,7 @@ export async function rotate(keys: string[], options: RotateOptions, ctx: Contex
       await appendHistory(file.path, changes.filter((change) => change.file === file.path).map((change) => ({ key: change.key, action: `rotate:${change.action}`, fingerprint: change.fingerprint ?? '' })));
     }
     const notes = selected.map((key) => ({ key, note: template.variables.find((variable) => variable.name === key)?.rotation?.note })).filter((item) => item.note !== undefined);
-    if (ctx.quiet !== true) for (const { key, note } of notes) ctx.stderr.write(`note (${key}): ${note}\n`);
-    return { command: 'rotate', files: prepared.map((file) => file.path), findings: [], changes };
+    return { command: 'rotate', files: prepared.map((file) => file.path), findings: [], changes, notes: notes.map(({ key, note }) => `note (${key}): ${note}`) };
   } finally {
     for (const lock of locks.reverse()) await lock.release();
   }

@@ -56,7 +56,7 @@ describe('rotate', () => {
     ]);
     const secrets = [...before.values(), ...after.values()].filter((value) => value.length >= 20 && !value.startsWith('http'));
     assertHistoryShape(history, secrets);
-    assert.ok(run.stderr.startsWith(NOTES.ENCRYPTION_KEY + NOTES.TOR_PASSWORD), run.stderr);
+    assert.ok(run.stderr.endsWith(NOTES.ENCRYPTION_KEY + NOTES.TOR_PASSWORD), run.stderr);
     assert.equal(run.stdout, '');
     assertNoValues(run.stderr, secrets);
   });
