@@ -1,43 +1,24 @@
 /** Shared helpers of the command tests: example copies, env-file reading, history, tmux. */
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { Context } from '../../src/context.js';
 import { envValues, parseEnv } from '../../src/dotenv/parse.js';
-import { copyExample } from '../helpers/cli.js';
+import { CLI_PATH, copyExample, runCli } from '../helpers/cli.js';
 import type { CliResult } from '../helpers/cli.js';
 
-/**
- * The bundled CLI, resolved against the project root: test/helpers/cli.ts spawns LUCID_ENV_CLI as given, so a
- * relative value (`.build/cmd-bin/lucid-env.js`) breaks as soon as a test runs in another folder.
- */
-export const CLI = resolve(process.env['LUCID_ENV_CLI'] ?? join('dist', 'bin', 'lucid-env.js'));
+/** The bundled CLI (resolved against the project root by test/helpers/cli.ts). */
+export const CLI = CLI_PATH;
 
 /** The environment of a CLI run: no colour, no terminal (CI), no COMPOSE_FILE. */
 export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', COMPOSE_FILE: undefined, ...extra };
 }
 
-/** Runs `lucid-env ...args` in `cwd` with `input` on stdin, as test/helpers/cli.ts does. */
-export function runCli(args: readonly string[], options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<CliResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: cliEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-    child.stdin.end(options.input ?? '');
-  });
-}
+export { runCli };
 
 /** The example's env file, relative to a copy. */
 export const ENV_REL = 'configs/environment/.env.foundation';
