@@ -144,7 +144,7 @@ export function collectScalarReferences(
   }
   const nested = new Set<ParsedReference>();
   for (const reference of listReferences(template.parts)) {
-    for (const part of reference.argumentParts) if (part.kind === 'reference') markNested(part.reference, nested);
+    for (const part of reference.argumentParts) if (part.kind === 'reference') nested.add(part.reference);
     const position = positionAt(source.lineCounter, sourceOffset(reference.start));
     references.push({
       name: reference.name,
@@ -159,10 +159,6 @@ export function collectScalarReferences(
     });
   }
   return { template, sourceOffset };
-}
-
-function markNested(reference: ParsedReference, nested: Set<ParsedReference>): void {
-  nested.add(reference);
 }
 
 function referenceSourceText(value: string, reference: ParsedReference): string {

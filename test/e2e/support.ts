@@ -5,6 +5,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { copyExample, runCli } from '../helpers/cli.js';
+import type { Finding } from '../../src/findings.js';
 import type { CliResult } from '../helpers/cli.js';
 
 export { EXAMPLE_ARGS, runCli } from '../helpers/cli.js';
@@ -67,17 +68,8 @@ export function copyTree(source: string): string {
   return directory;
 }
 
-/** What a reporter's finding looks like in JSON. */
-export interface JsonFinding {
-  code: string;
-  severity: string;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  variable?: string;
-  hint?: string;
-}
+/** What a reporter's finding looks like in JSON: the Finding shape of src/findings.ts. */
+export type JsonFinding = Finding;
 
 /** The place of a finding, the part the tests compare exactly. */
 export interface FindingPlace {

@@ -16,16 +16,8 @@ import {
 import { join } from 'node:path';
 import { LucidError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/fs/atomic-write.js';
-import { makeScratchDir } from './scratch.js';
+import { makeScratchDir, isLucid } from './scratch.js';
 
-function isLucid(code: string, message?: string) {
-  return (error: unknown) => {
-    assert.ok(error instanceof LucidError, `expected a LucidError, got ${String(error)}`);
-    assert.equal(error.code, code);
-    if (message !== undefined) assert.equal(error.message, message);
-    return true;
-  };
-}
 
 describe('writeFileAtomic', () => {
   it('writes a new file with exactly the given text and mode 0600', async (t) => {

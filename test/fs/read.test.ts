@@ -5,16 +5,8 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LucidError } from '../../src/errors.js';
 import { readText, readTextIfExists } from '../../src/fs/read.js';
-import { makeScratchDir } from './scratch.js';
+import { makeScratchDir, isLucid } from './scratch.js';
 
-function isLucid(code: string, message?: string) {
-  return (error: unknown) => {
-    assert.ok(error instanceof LucidError, `expected a LucidError, got ${String(error)}`);
-    assert.equal(error.code, code);
-    if (message !== undefined) assert.equal(error.message, message);
-    return true;
-  };
-}
 
 describe('readText', () => {
   it('reads UTF-8 text with its bytes, mode and flags', async (t) => {

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { LucidError } from '../../src/errors.js';
 
 /** A fresh temp directory removed after the test. */
 export function makeScratchDir(t: TestContext): string {
@@ -54,4 +56,14 @@ export function runNode(source: string, options: { uid?: number; gid?: number } 
     ...options,
   });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** An assert.rejects/throws validator: a LucidError with this code (and this message, if given). */
+export function isLucid(code: string, message?: string) {
+  return (error: unknown) => {
+    assert.ok(error instanceof LucidError, `expected a LucidError, got ${String(error)}`);
+    assert.equal(error.code, code);
+    if (message !== undefined) assert.equal(error.message, message);
+    return true;
+  };
 }
