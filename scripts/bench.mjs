@@ -3,18 +3,21 @@
 // Uses only Node: wall time from performance.now() around spawnSync, peak memory from the child's
 // own process.resourceUsage().maxRSS (reported through a tiny --import hook).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, cpSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const root = new URL('..', import.meta.url).pathname;
-spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-needed'], { stdio: 'inherit' });
+spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-tests'], { stdio: 'inherit' });
 const cli = join(root, 'dist', 'bin', 'lucid-env.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const work = mkdtempSync(join(tmpdir(), 'lucid-env-bench-'));
 const rssHook = join(work, 'rss-hook.mjs');
-writeFileSync(rssHook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { try { writeSync(3, String(process.resourceUsage().maxRSS)); } catch {} });\n");
+writeFileSync(
+  rssHook,
+  "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { try { writeSync(3, String(process.resourceUsage().maxRSS)); } catch {} });\n",
+);
 
 function run(argv, options = {}) {
   options.before?.();
@@ -37,19 +40,30 @@ const median = (values) => {
 };
 
 function paired(name, a, b, target) {
-  run(a.argv, a); run(b.argv, b); // warm the file cache
-  const ratios = [], aTimes = [], bTimes = [];
+  run(a.argv, a);
+  run(b.argv, b); // warm the file cache
+  const ratios = [],
+    aTimes = [],
+    bTimes = [];
   let status;
   for (let index = 0; index < runs; index++) {
     const first = run(a.argv, a);
     const second = run(b.argv, b);
     status = first.status;
-    aTimes.push(first.wall); bTimes.push(second.wall);
+    aTimes.push(first.wall);
+    bTimes.push(second.wall);
     ratios.push(first.wall / second.wall);
   }
   const ratio = median(ratios);
   const verdict = target === undefined ? '' : ratio <= target ? `  (target ≤ ${target}x: met)` : `  (target ≤ ${target}x: NOT met)`;
-  console.log(`${name}\n  A: ${a.label}  median ${median(aTimes).toFixed(1)} ms (exit ${status})\n  B: ${b.label}  median ${median(bTimes).toFixed(1)} ms\n  ratio A/B: median ${ratio.toFixed(2)}x over ${runs} pairs (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})${verdict}`);
+  console.log(
+    [
+      name,
+      `  A: ${a.label}  median ${median(aTimes).toFixed(1)} ms (exit ${status})`,
+      `  B: ${b.label}  median ${median(bTimes).toFixed(1)} ms`,
+      `  ratio A/B: median ${ratio.toFixed(2)}x over ${runs} pairs (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})${verdict}`,
+    ].join('\n'),
+  );
   return ratio;
 }
 
@@ -96,30 +110,61 @@ try {
   const big = join(work, 'compose.big.yml');
   writeFileSync(big, generateCompose(5000));
   const bareParse = join(work, 'parse-only.mjs');
-  writeFileSync(bareParse, `import { readFileSync } from 'node:fs';\nimport { parseDocument, LineCounter } from ${JSON.stringify(join(root, 'node_modules', 'yaml', 'dist', 'index.js'))};\nparseDocument(readFileSync(process.argv[2], 'utf8'), { lineCounter: new LineCounter() });\n`);
+  writeFileSync(
+    bareParse,
+    [
+      "import { readFileSync } from 'node:fs';",
+      `import { parseDocument, LineCounter } from ${JSON.stringify(join(root, 'node_modules', 'yaml', 'dist', 'index.js'))};`,
+      "parseDocument(readFileSync(process.argv[2], 'utf8'), { lineCounter: new LineCounter() });",
+      '',
+    ].join('\n'),
+  );
   console.log(`scan of a generated compose file: 5,000 services, ${(readFileSync(big).length / 1e6).toFixed(1)} MB`);
-  paired('scan --format json vs a bare node process running yaml.parseDocument', { label: 'lucid-env scan --format json', argv: [cli, 'scan', '-f', big, '--format', 'json'] }, { label: 'node parse-only.mjs', argv: [bareParse, big] }, 1.5);
+  paired(
+    'scan --format json vs a bare node process running yaml.parseDocument',
+    { label: 'lucid-env scan --format json', argv: [cli, 'scan', '-f', big, '--format', 'json'] },
+    { label: 'node parse-only.mjs', argv: [bareParse, big] },
+    1.5,
+  );
   const scanPeak = peakMiB([cli, 'scan', '-f', big, '--format', 'json']);
   const bareParsePeak = peakMiB([bareParse, big]);
-  console.log(`  peak memory of scan: ${scanPeak.toFixed(0)} MiB (target < 400 MiB: ${scanPeak < 400 ? 'met' : 'NOT met'}); the bare yaml.parseDocument process: ${bareParsePeak.toFixed(0)} MiB\n`);
+  console.log(
+    `  peak memory of scan: ${scanPeak.toFixed(0)} MiB (target < 400 MiB: ${scanPeak < 400 ? 'met' : 'NOT met'}); ` +
+      `the bare yaml.parseDocument process: ${bareParsePeak.toFixed(0)} MiB\n`,
+  );
 
   const example = join(work, 'example');
   cpSync(join(root, 'examples', 'foundation'), example, { recursive: true });
   const scratch = join(work, 'generate');
   cpSync(join(root, 'examples', 'foundation'), scratch, { recursive: true });
   const template = join(work, 'thousand.yml');
-  const variables = Array.from({ length: 1000 }, (_, index) => `  SECRET_${index}: { secret: true, generate: { kind: ${index % 2 ? 'password, length: 32, alphabet: alnum' : 'bytes, bytes: 32, encoding: base64'} } }`);
+  const variables = Array.from(
+    { length: 1000 },
+    (_, index) =>
+      `  SECRET_${index}: { secret: true, generate: { kind: ${index % 2 ? 'password, length: 32, alphabet: alnum' : 'bytes, bytes: 32, encoding: base64'} } }`,
+  );
   writeFileSync(template, `name: thousand\nenvFile: thousand.env\nvariables:\n${variables.join('\n')}\n`);
   const sodiumStart = join(work, 'sodium-start.mjs');
-  writeFileSync(sodiumStart, `const { default: sodium } = await import(${JSON.stringify(join(root, 'node_modules', 'libsodium-wrappers', 'dist', 'modules', 'libsodium-wrappers.js'))});\nawait sodium.ready;\n`);
+  const sodiumModule = join(root, 'node_modules', 'libsodium-wrappers', 'dist', 'modules', 'libsodium-wrappers.js');
+  writeFileSync(sodiumStart, `const { default: sodium } = await import(${JSON.stringify(sodiumModule)});\nawait sodium.ready;\n`);
   const generateArgs = [cli, 'generate', '-t', template, '-e', 'fresh.env'];
   const fresh = () => rmSync(join(scratch, 'fresh.env'), { force: true });
   console.log('');
-  paired('generate of 1,000 secrets into a new env file vs node + libsodium start', { label: 'lucid-env generate (1,000 secrets)', argv: generateArgs, cwd: scratch, before: fresh }, { label: 'node: import libsodium, await ready', argv: [sodiumStart] }, 1.5);
+  paired(
+    'generate of 1,000 secrets into a new env file vs node + libsodium start',
+    { label: 'lucid-env generate (1,000 secrets)', argv: generateArgs, cwd: scratch, before: fresh },
+    { label: 'node: import libsodium, await ready', argv: [sodiumStart] },
+    1.5,
+  );
   console.log('');
 
   const checkArgs = [cli, 'check', '-f', 'configs/docker/docker-compose.foundation.yml', '-e', 'configs/environment/.env.foundation'];
-  paired('check on the bundled example vs node -e 0 (cold start)', { label: 'lucid-env check (example)', argv: checkArgs, cwd: example }, { label: 'node -e 0', argv: ['-e', '0'] }, 1.3);
+  paired(
+    'check on the bundled example vs node -e 0 (cold start)',
+    { label: 'lucid-env check (example)', argv: checkArgs, cwd: example },
+    { label: 'node -e 0', argv: ['-e', '0'] },
+    1.3,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

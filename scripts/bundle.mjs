@@ -2,11 +2,12 @@
 // (dist/bin/lucid-env.cjs) that compiles it with a V8 code cache, so a cold `check` pays neither
 // for module resolution nor for compiling the code it runs. libsodium and inquirer stay external
 // and are loaded only by the commands that need them.
-import { build } from 'esbuild';
+
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -20,7 +21,12 @@ const lazyBuiltins = {
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       contents: `let real; const load = () => (real ??= require('node:${args.path}'));
-module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load(), ownKeys: () => Reflect.ownKeys(load()), getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key) });`,
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key),
+});`,
       loader: 'js',
     }));
   },
@@ -35,7 +41,7 @@ export async function bundleCli(outdir) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    minify: process.env.LUCID_ENV_NO_MINIFY !== "1",
+    minify: process.env.LUCID_ENV_NO_MINIFY !== '1',
     legalComments: 'linked',
     external: ['libsodium-wrappers', '@inquirer/*'],
     define: { 'import.meta.url': '__lucidModuleUrl' },
@@ -58,7 +64,11 @@ function writeCodeCache(outdir) {
   try {
     cpSync(join(root, 'examples', 'foundation'), work, { recursive: true });
     const args = ['check', '-f', 'configs/docker/docker-compose.foundation.yml', '-e', 'configs/environment/.env.foundation', '-t', 'foundation'];
-    spawnSync(process.execPath, [join(outdir, 'lucid-env.js'), ...args], { cwd: work, stdio: 'ignore', env: { ...process.env, LUCID_ENV_WRITE_CODE_CACHE: '1' } });
+    spawnSync(process.execPath, [join(outdir, 'lucid-env.js'), ...args], {
+      cwd: work,
+      stdio: 'ignore',
+      env: { ...process.env, LUCID_ENV_WRITE_CODE_CACHE: '1' },
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

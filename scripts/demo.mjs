@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-needed'], { stdio: 'inherit' });
+spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-tests'], { stdio: 'inherit' });
 const cli = join(root, 'dist', 'bin', 'lucid-env.js');
 const work = mkdtempSync(join(tmpdir(), 'lucid-env-demo-'));
 cpSync(join(root, 'examples', 'foundation'), work, { recursive: true });

@@ -28,7 +28,7 @@ export const EXAMPLES = {
     'lucid-env check -e .env --strict --ignore unused,ambiguous-value',
   ]),
   generate: block([
-    'lucid-env generate -t foundation                  # writes the template\'s envFile',
+    "lucid-env generate -t foundation                  # writes the template's envFile",
     'lucid-env generate -t foundation -e .env.prod --dry-run',
     'lucid-env generate -t foundation JWT_SECRET_KEY   # only this key (if it is missing or weak)',
   ]),
@@ -49,9 +49,6 @@ export const EXAMPLES = {
     'lucid-env rotate -t foundation --check             # ages; exit 1 when one is overdue',
     "lucid-env rotate -t foundation JWT_SECRET_KEY --propagate 'deploy/*/.env'",
   ]),
-  torHash: block([
-    'printf %s "$TOR_PASSWORD" | lucid-env tor-hash',
-    'lucid-env tor-hash -e configs/environment/.env.foundation --key TOR_PASSWORD',
-  ]),
+  torHash: block(['printf %s "$TOR_PASSWORD" | lucid-env tor-hash', 'lucid-env tor-hash -e configs/environment/.env.foundation --key TOR_PASSWORD']),
   template: block(['lucid-env template list', 'lucid-env template show foundation']),
 } as const;

@@ -1,7 +1,13 @@
-/** Context: the edges a command talks to (cwd, env, output streams, terminal), injectable in tests. */
+/**
+ * Context: every edge a command talks to (cwd, env, output streams, terminal, stdin, libsodium,
+ * randomness, prompts, clock). The CLI builds the real one; tests pass their own, so commands run
+ * in process with captured output, a seeded random source, scripted prompts and a fixed clock.
+ */
 import { fstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { writeToDescriptor } from './fs/stdio.js';
+import type { Prompter } from './prompt.js';
+import type { RandomSource, Sodium } from './secrets/random.js';
 
 /**
  * Whether a descriptor is a terminal. Files and pipes are told apart with fstat; only a character
@@ -38,6 +44,14 @@ export interface Context {
   quiet?: boolean;
   /** Reads all of standard input (for values that must not come from argv). */
   readStdin(): Promise<string>;
+  /** libsodium, ready (its WASM loads on first use, so commands that never need it never pay). */
+  sodium(): Promise<Sodium>;
+  /** The randomness of secrets: libsodium in a real run, seeded in tests. */
+  random(): Promise<RandomSource>;
+  /** Prompts on stderr: inquirer on a terminal, scripted in tests. */
+  prompter(): Promise<Prompter>;
+  /** The clock: history times, backup names, rotation ages. */
+  now(): Date;
 }
 
 /** Decides colour as picocolors does: NO_COLOR wins, FORCE_COLOR forces, else a TTY. */
@@ -48,8 +62,14 @@ export function shouldUseColor(env: NodeJS.ProcessEnv, isTty: boolean, flag: boo
   return isTty;
 }
 
+/** The flags of the command line that shape a context. */
+export interface ContextFlags {
+  color?: boolean | undefined;
+  quiet?: boolean | undefined;
+}
+
 /** The real context of a CLI run. */
-export function createContext(options: { color?: boolean | undefined; quiet?: boolean | undefined } = {}): Context {
+export function createContext(flags: ContextFlags = {}): Context {
   let isInteractive: boolean | undefined;
   let color: boolean | undefined;
   return {
@@ -60,16 +80,22 @@ export function createContext(options: { color?: boolean | undefined; quiet?: bo
     // Decided on first use: most runs never ask (json output, no prompts), and asking costs.
     get isInteractive() {
       // isTerminal, not process.stdin.isTTY: touching process.stdin builds a stream we may never read.
-      return (isInteractive ??= isTerminal(0) && isTerminal(2) && !process.env['CI']);
+      isInteractive ??= isTerminal(0) && isTerminal(2) && !process.env['CI'];
+      return isInteractive;
     },
     get color() {
-      return (color ??= shouldUseColor(process.env, isTerminal(1), options.color));
+      color ??= shouldUseColor(process.env, isTerminal(1), flags.color);
+      return color;
     },
-    quiet: options.quiet === true,
+    quiet: flags.quiet === true,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    sodium: async () => (await import('./secrets/random.js')).loadSodium(),
+    random: async () => (await import('./secrets/random.js')).loadSodiumRandom(),
+    prompter: async () => (await import('./prompt.js')).createInquirerPrompter(),
+    now: () => new Date(),
   };
 }

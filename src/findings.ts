@@ -1,33 +1,12 @@
-/** Finding codes, severities and the RULES table: the vocabulary every check and reporter shares. */
+/** Findings: what every check returns and every reporter prints. Codes come from the rule registry. */
+import type { FindingCode } from './rules/registry.js';
+import { findingCodes } from './rules/registry.js';
 
 /** How bad a finding is; SARIF maps `info` to `note`. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Every finding code (SPEC section 5). Grow this list, never rename. */
-export type FindingCode =
-  | 'missing'
-  | 'empty'
-  | 'missing-passthrough'
-  | 'env-file-scope'
-  | 'invalid-interpolation'
-  | 'suspicious-reference'
-  | 'compose-time-expansion'
-  | 'inconsistent-default'
-  | 'env-file-missing'
-  | 'env-syntax'
-  | 'duplicate-key'
-  | 'ambiguous-value'
-  | 'placeholder'
-  | 'weak-secret'
-  | 'invalid-value'
-  | 'inconsistent-secret'
-  | 'insecure-permissions'
-  | 'unused'
-  | 'yaml-syntax'
-  | 'yaml-duplicate-key'
-  | 'template-invalid'
-  | 'rotation-overdue'
-  | 'rotation-age';
+/** Every finding code (SPEC section 5), owned by the rules of src/rules/registry.ts. Grow, never rename. */
+export type { FindingCode };
 
 /** One problem found in the user's files. Never holds a secret value. */
 export interface Finding {
@@ -44,40 +23,7 @@ export interface Finding {
   hint?: string;
 }
 
-/** What a rule is, for help text and SARIF. */
-export interface RuleInfo {
-  title: string;
-  severity: Severity;
-}
-
-/** The one table of finding codes: title and default severity. */
-export const RULES: Record<FindingCode, RuleInfo> = {
-  missing: { title: 'Variable is not set', severity: 'error' },
-  empty: { title: 'Variable is empty where a value is needed', severity: 'warning' },
-  'missing-passthrough': { title: 'Passthrough variable has no value', severity: 'warning' },
-  'env-file-scope': { title: 'Defined only in a service env_file, which Compose does not use for interpolation', severity: 'error' },
-  'invalid-interpolation': { title: 'Malformed ${...} expression', severity: 'error' },
-  'suspicious-reference': { title: 'Reference that probably does not mean what it says', severity: 'warning' },
-  'compose-time-expansion': { title: 'Compose expands this before the container shell sees it', severity: 'warning' },
-  'inconsistent-default': { title: 'One variable, different defaults', severity: 'warning' },
-  'env-file-missing': { title: 'A service env_file does not exist', severity: 'error' },
-  'env-syntax': { title: 'Env file line that Compose rejects', severity: 'error' },
-  'duplicate-key': { title: 'Key defined twice in one env file', severity: 'warning' },
-  'ambiguous-value': { title: 'Value that Compose, dotenv and python-dotenv read differently', severity: 'warning' },
-  placeholder: { title: 'Secret holds a placeholder or publicly known value', severity: 'error' },
-  'weak-secret': { title: 'Secret weaker than required', severity: 'error' },
-  'invalid-value': { title: 'Value does not match its template type', severity: 'error' },
-  'inconsistent-secret': { title: 'One secret with different values in different env files', severity: 'error' },
-  'insecure-permissions': { title: 'Secret file readable by group or others', severity: 'warning' },
-  unused: { title: 'Defined but never referenced', severity: 'info' },
-  'yaml-syntax': { title: 'Compose file is not valid YAML', severity: 'error' },
-  'yaml-duplicate-key': { title: 'Duplicate key in a YAML mapping', severity: 'error' },
-  'template-invalid': { title: 'Template file is invalid', severity: 'error' },
-  'rotation-overdue': { title: 'Secret is older than its rotation policy allows', severity: 'error' },
-  'rotation-age': { title: 'Age of a secret against its rotation policy', severity: 'info' },
-};
-
-/** Documentation anchor for a finding code (README section "Findings"). */
+/** Documentation anchor for a finding code: its own heading in the README's "Findings" section. */
 export function ruleHelpUri(code: FindingCode): string {
   return `https://github.com/lucid-env/lucid-env#${code}`;
 }
@@ -91,7 +37,7 @@ export function makeFinding(
 ): Finding {
   const finding: Finding = {
     code,
-    severity: extra.severity ?? RULES[code].severity,
+    severity: extra.severity ?? findingCodes()[code].severity,
     message,
     file: at.file,
     line: at.line ?? 0,

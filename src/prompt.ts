@@ -8,6 +8,8 @@ export interface Prompter {
   input(message: string, defaultValue: string | undefined, validate?: (value: string) => string | true): Promise<string>;
   select(message: string, choices: readonly string[], defaultValue: string | undefined): Promise<string>;
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
+  /** Asks for a secret without echoing it. */
+  secret(message: string): Promise<string>;
 }
 
 import { LucidError } from './errors.js';
@@ -27,19 +29,21 @@ async function cancellable<T>(prompt: Promise<T>): Promise<T> {
 
 /** The inquirer-backed prompter, on stderr so stdout stays data. */
 export async function createInquirerPrompter(): Promise<Prompter> {
-  const { input, select, confirm } = loadLazily('@inquirer/prompts');
+  const { input, select, confirm, password } = loadLazily('@inquirer/prompts');
   const context = { output: process.stderr };
   return {
     input: (message, defaultValue, validate) =>
-      cancellable(input({ message, ...(defaultValue === undefined ? {} : { default: defaultValue }), ...(validate === undefined ? {} : { validate }) }, context)),
+      cancellable(
+        input({ message, ...(defaultValue === undefined ? {} : { default: defaultValue }), ...(validate === undefined ? {} : { validate }) }, context),
+      ),
     select: (message, choices, defaultValue) =>
-      cancellable(select({ message, choices: choices.map((value) => ({ value, name: value })), ...(defaultValue === undefined ? {} : { default: defaultValue }) }, context)),
+      cancellable(
+        select(
+          { message, choices: choices.map((value) => ({ value, name: value })), ...(defaultValue === undefined ? {} : { default: defaultValue }) },
+          context,
+        ),
+      ),
     confirm: (message, defaultValue) => cancellable(confirm({ message, default: defaultValue }, context)),
+    secret: (message) => cancellable(password({ message, mask: '*' }, context)),
   };
-}
-
-/** Asks for a secret without echoing it. */
-export async function promptSecret(message: string): Promise<string> {
-  const { password } = loadLazily('@inquirer/prompts');
-  return cancellable(password({ message, mask: '*' }, { output: process.stderr }));
 }

@@ -58,6 +58,8 @@ export interface Report {
   changes?: Change[];
   /** Free text a command prints on stdout for the text format (render's YAML, tor-hash's line). */
   output?: string;
+  /** True when `output` is a document of its own (render's YAML, tor-hash's line): findings then go to stderr. */
+  isDocument?: boolean;
   /** True when a mutating command only said what it would do. */
   dryRun?: boolean;
   /** Advice printed after the summary (a template's rotation notes); never a value. */

@@ -4,24 +4,21 @@ import { resolve } from 'node:path';
 import { resolveCompose } from '../compose/document.js';
 import { findEnvFilePositions } from '../compose/env-file-positions.js';
 import { parseTemplate } from '../compose/interpolation.js';
-import { substitute } from '../compose/substitution.js';
-import { lintReferences } from '../compose/lint.js';
 import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
-import { scanComposeDocument } from '../compose/references.js';
 import type { ComposeScan } from '../compose/references.js';
-import { listServices } from '../compose/services.js';
+import { scanComposeDocument } from '../compose/references.js';
 import type { ServiceFacts } from '../compose/services.js';
+import { listServices } from '../compose/services.js';
+import { substitute } from '../compose/substitution.js';
 import type { Context } from '../context.js';
-import { findAmbiguousValues } from '../dotenv/ambiguity.js';
-import { compareFindings, RULES } from '../findings.js';
 import { LucidError } from '../errors.js';
 import type { Finding, FindingCode } from '../findings.js';
+import { compareFindings } from '../findings.js';
+import { loadInterpolationEnv, readEnvFile } from '../project/env-files.js';
 import type { Report } from '../report.js';
-import { runRules } from '../rules/index.js';
-import type { CheckedEnvFile, ResolvedServiceEnvFile } from '../rules/types.js';
+import { findingCodes, isFindingCode, runRules } from '../rules/registry.js';
+import type { CheckedEnvFile, ResolvedServiceEnvFile } from '../rules/rule.js';
 import { loadTemplateOption } from '../templates/load.js';
-import { runTemplateRules } from '../rules/template-rules.js';
-import { loadInterpolationEnv, readEnvFile } from './env-files.js';
 
 /** Options of `check`. */
 export interface CheckOptions {
@@ -36,16 +33,18 @@ export interface CheckOptions {
 
 /** Runs every check over the compose files, env files and template. */
 export async function check(options: CheckOptions, ctx: Context): Promise<Report> {
-  const unknownCodes = (options.ignore ?? []).filter((code) => !Object.hasOwn(RULES, code));
+  const unknownCodes = (options.ignore ?? []).filter((code) => !isFindingCode(code));
   if (unknownCodes.length > 0) {
-    throw new LucidError('USAGE', `unknown finding code${unknownCodes.length > 1 ? 's' : ''} in --ignore: ${unknownCodes.join(', ')}`, { hint: `codes: ${Object.keys(RULES).join(', ')}` });
+    throw new LucidError('USAGE', `unknown finding code${unknownCodes.length > 1 ? 's' : ''} in --ignore: ${unknownCodes.join(', ')}`, {
+      hint: `codes: ${Object.keys(findingCodes()).join(', ')}`,
+    });
   }
   const template = await loadTemplateOption(options.template, ctx.cwd);
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
   const { documents, findings } = await loadComposeFiles(project.files);
   const scans: ComposeScan[] = documents.map(scanComposeDocument);
   const all: Finding[] = [...findings, ...template.findings, ...scans.flatMap((scan) => scan.findings)];
-  all.push(...lintReferences(scans.flatMap((scan) => scan.references), ctx.cwd));
+  all.push(...runRules('references', { cwd: ctx.cwd, references: scans.flatMap((scan) => scan.references) }));
 
   const interpolation = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
   all.push(...interpolation.findings);
@@ -71,10 +70,19 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
     }
     if (!checked.services.includes(entry.service)) checked.services.push(entry.service);
   }
-  for (const file of envFiles) all.push(...findAmbiguousValues(file.document, file.path));
 
-  const input = { cwd: ctx.cwd, projectDirectory: project.projectDirectory, documents, scans, services, interpolation: interpolation.values, envFiles, serviceEnvFiles, template: template.template };
-  all.push(...runRules(input), ...runTemplateRules(input));
+  const input = {
+    cwd: ctx.cwd,
+    projectDirectory: project.projectDirectory,
+    documents,
+    scans,
+    services,
+    interpolation: interpolation.values,
+    envFiles,
+    serviceEnvFiles,
+    template: template.template,
+  };
+  all.push(...runRules('project', input));
   const ignored = new Set<string>(options.ignore ?? []);
   return {
     command: 'check',

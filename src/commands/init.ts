@@ -12,17 +12,14 @@ import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
 import { acquireLock } from '../fs/lock.js';
 import { appendHistory, createFingerprinter } from '../history/state.js';
+import { commentFor, readEnvForEdit, targetEnvFile, writeEnvAssignments } from '../project/env-writer.js';
 import type { Prompter } from '../prompt.js';
 import type { Change, Report } from '../report.js';
-import { createSodiumRandom, loadSodium } from '../secrets/random.js';
+import { listBuiltInTemplates, requireTemplate } from '../templates/load.js';
 import { planGenerate } from '../templates/plan.js';
 import type { Template, TemplateVariable } from '../templates/types.js';
 import { checkValueType } from '../templates/value-types.js';
-import { listBuiltInTemplates } from '../templates/load.js';
 import { isSecretName } from '../variable-names.js';
-import { readEnvForEdit, writeEnvAssignments } from './env-writer.js';
-import { commentFor, targetEnvFile } from './generate.js';
-import { requireTemplate } from './template-option.js';
 
 /** Options of `init`. */
 export interface InitOptions {
@@ -49,7 +46,12 @@ async function composeDefaults(files: string[]): Promise<Map<string, string>> {
   const { documents } = await loadComposeFiles(files.filter((file) => existsSync(file)));
   for (const document of documents) {
     for (const reference of scanComposeDocument(document).references) {
-      if ((reference.operator === ':-' || reference.operator === '-') && reference.argument !== null && !defaults.has(reference.name) && !reference.argument.includes('$')) {
+      if (
+        (reference.operator === ':-' || reference.operator === '-') &&
+        reference.argument !== null &&
+        !defaults.has(reference.name) &&
+        !reference.argument.includes('$')
+      ) {
         defaults.set(reference.name, reference.argument);
       }
     }
@@ -64,7 +66,12 @@ export function listQuestions(template: Template, current: Map<string, string>, 
     if (variable.secret || variable.generate !== undefined || variable.derive !== undefined) continue;
     if (current.has(variable.name) && current.get(variable.name) !== '' && !force) continue;
     const message = variable.prompt ?? variable.description ?? variable.name;
-    questions.push({ key: variable.name, message: `${variable.name}: ${message}`, defaultValue: current.get(variable.name) || variable.default || defaults.get(variable.name), variable });
+    questions.push({
+      key: variable.name,
+      message: `${variable.name}: ${message}`,
+      defaultValue: current.get(variable.name) || variable.default || defaults.get(variable.name),
+      variable,
+    });
   }
   for (const [name, value] of defaults) {
     if (template.variables.some((variable) => variable.name === name) || isSecretName(name) || (current.has(name) && !force)) continue;
@@ -81,24 +88,29 @@ async function ask(questions: readonly Question[], prompter: Prompter | undefine
       continue;
     }
     const variable = question.variable;
-    const answer = variable?.type === 'choices' && variable.choices !== undefined
-      ? await prompter.select(question.message, variable.choices, question.defaultValue)
-      : await prompter.input(question.message, question.defaultValue, (value) => (variable === undefined ? true : checkValueType(value, variable) ?? true));
+    const answer =
+      variable?.type === 'choices' && variable.choices !== undefined
+        ? await prompter.select(question.message, variable.choices, question.defaultValue)
+        : await prompter.input(question.message, question.defaultValue, (value) => (variable === undefined ? true : (checkValueType(value, variable) ?? true)));
     answers.set(question.key, answer);
   }
   return answers;
 }
 
-/** Runs the first-run setup; the prompter is injected (tests) or inquirer (a terminal). */
-export async function init(options: InitOptions, ctx: Context, prompter?: Prompter): Promise<Report> {
+/** Runs the first-run setup; questions go through the context's prompter (inquirer on a terminal). */
+export async function init(options: InitOptions, ctx: Context): Promise<Report> {
   const interactive = options.yes !== true;
-  if (interactive && prompter === undefined && !ctx.isInteractive) {
+  if (interactive && !ctx.isInteractive) {
     const preview = options.template === undefined ? undefined : await previewQuestions(options, ctx);
-    const names = preview === undefined ? 'the template to use' : preview.length === 0 ? 'only the final confirmation' : preview.map((question) => question.key).join(', ');
-    throw new LucidError('NOT_INTERACTIVE', `init needs a terminal to ask for ${names}`, { hint: 'pass --yes to take every default (CI), or run it in a terminal' });
+    const names =
+      preview === undefined ? 'the template to use' : preview.length === 0 ? 'only the final confirmation' : preview.map((question) => question.key).join(', ');
+    throw new LucidError('NOT_INTERACTIVE', `init needs a terminal to ask for ${names}`, {
+      hint: 'pass --yes to take every default (CI), or run it in a terminal',
+    });
   }
-  const activePrompter = interactive ? prompter ?? (await import('../prompt.js').then((module) => module.createInquirerPrompter())) : undefined;
-  const templateName = options.template ?? (activePrompter === undefined ? 'foundation' : await activePrompter.select('Which template?', listBuiltInTemplates(), 'foundation'));
+  const activePrompter = interactive ? await ctx.prompter() : undefined;
+  const templateName =
+    options.template ?? (activePrompter === undefined ? 'foundation' : await activePrompter.select('Which template?', listBuiltInTemplates(), 'foundation'));
   const template = await requireTemplate(templateName, ctx.cwd);
   const target = targetEnvFile(options, template, ctx.cwd);
   const { document } = await readEnvForEdit(target, options);
@@ -106,31 +118,56 @@ export async function init(options: InitOptions, ctx: Context, prompter?: Prompt
   const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
   const questions = listQuestions(template, current, await composeDefaults(composeFiles), options.force === true);
   const answers = await ask(questions, activePrompter);
-  const sodium = await loadSodium();
+  const random = await ctx.random();
   const values = new Map(current);
   for (const [key, value] of answers) values.set(key, value);
   if (options.force === true) for (const variable of template.variables) if (variable.generate !== undefined) values.delete(variable.name);
-  const planned = planGenerate(template, values, createSodiumRandom(sodium));
+  const planned = planGenerate(template, values, random);
   const answered = [...answers].filter(([key, value]) => current.get(key) !== value);
-  ctx.stderr.write(formatSummary(target, answered, planned.map((item) => item.key), template));
+  ctx.stderr.write(
+    formatSummary(
+      target,
+      answered,
+      planned.map((item) => item.key),
+      template,
+    ),
+  );
   if (activePrompter !== undefined && !(await activePrompter.confirm(`Write ${answered.length + planned.length} value(s) to ${target}?`, true))) {
     throw new LucidError('CANCELLED', 'nothing was written');
   }
   // Only after the confirmation: a cancelled init leaves no trace, not even a fingerprint key.
-  const fingerprintOf = await createFingerprinter(target, sodium);
+  const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random });
   const changes: Change[] = [
     ...answered.map(([key]): Change => ({ file: target, key, action: current.has(key) ? 'set' : 'added', reason: 'answer' })),
-    ...planned.map((item): Change => ({ file: target, key: item.key, action: item.reason === 'derived' ? 'derived' : 'generated', fingerprint: fingerprintOf(item.value), reason: item.reason })),
+    ...planned.map(
+      (item): Change => ({
+        file: target,
+        key: item.key,
+        action: item.reason === 'derived' ? 'derived' : 'generated',
+        fingerprint: fingerprintOf(item.value),
+        reason: item.reason,
+      }),
+    ),
   ];
   const lock = await acquireLock(target);
   try {
     const describe = (key: string) => template.variables.find((variable) => variable.name === key)?.description;
     const assignments = [
       ...answered.map(([key, value]) => ({ key, value, ...(current.has(key) || describe(key) === undefined ? {} : { comment: describe(key) as string }) })),
-      ...planned.map((item) => ({ key: item.key, value: item.value, ...(item.isNew && commentFor(item) !== undefined ? { comment: commentFor(item) as string } : {}) })),
+      ...planned.map((item) => ({
+        key: item.key,
+        value: item.value,
+        ...(item.isNew && commentFor(item) !== undefined ? { comment: commentFor(item) as string } : {}),
+      })),
     ];
     await writeEnvAssignments(target, assignments, { pythonCompat: options.pythonCompat !== false, followSymlinks: options.followSymlinks === true }, ctx);
-    await appendHistory(target, changes.filter((change) => change.fingerprint !== undefined).map((change) => ({ key: change.key, action: `init:${change.reason ?? change.action}`, fingerprint: change.fingerprint as string })));
+    await appendHistory(
+      target,
+      changes
+        .filter((change) => change.fingerprint !== undefined)
+        .map((change) => ({ key: change.key, action: `init:${change.reason ?? change.action}`, fingerprint: change.fingerprint as string })),
+      ctx.now(),
+    );
   } finally {
     await lock.release();
   }

@@ -1,19 +1,19 @@
 /** `lucid-env render`: the compose files with variables substituted as Compose would, secrets masked. */
-import { substitute } from '../compose/substitution.js';
-import type { Lookup } from '../compose/substitution.js';
-import { positionAt } from '../compose/document.js';
-import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
-import { formatPath, scanComposeDocument } from '../compose/references.js';
-import type { ComposeReference } from '../compose/references.js';
-import type { ComposeDocument } from '../compose/document.js';
-import type { Context } from '../context.js';
-import { makeFinding } from '../findings.js';
-import type { Finding } from '../findings.js';
-import type { Report } from '../report.js';
-import { isSecretName } from '../variable-names.js';
-import { loadTemplateOption } from '../templates/load.js';
-import { loadInterpolationEnv } from './env-files.js';
+
 import { relative } from 'node:path';
+import type { ComposeDocument } from '../compose/document.js';
+import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
+import type { ComposeReference } from '../compose/references.js';
+import { scanComposeDocument } from '../compose/references.js';
+import type { Lookup } from '../compose/substitution.js';
+import { substitute } from '../compose/substitution.js';
+import type { Context } from '../context.js';
+import type { Finding } from '../findings.js';
+import { loadInterpolationEnv } from '../project/env-files.js';
+import type { Report } from '../report.js';
+import { evaluateInterpolation } from '../rules/interpolation.js';
+import { loadTemplateOption } from '../templates/load.js';
+import { isSecretName } from '../variable-names.js';
 
 /** Options of `render`. */
 export interface RenderOptions {
@@ -36,7 +36,8 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
   const env = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
   const allFindings: Finding[] = [...findings, ...template.findings, ...env.findings.filter((finding) => finding.severity === 'error')];
   // A template's `secret: true` masks names the naming rule misses (MONGODB_URI holds a password).
-  const isSecret = (name: string): boolean => isSecretName(name) || template.template?.variables.some((variable) => variable.name === name && variable.secret) === true;
+  const isSecret = (name: string): boolean =>
+    isSecretName(name) || template.template?.variables.some((variable) => variable.name === name && variable.secret) === true;
   const lookup: Lookup = (name) => {
     const value = env.values.get(name);
     // A mask keeps emptiness, so `:-`, `:?` and `:+` take the same branch as with the real value.
@@ -47,23 +48,8 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
     const scanned = scanComposeDocument(compose);
     allFindings.push(...scanned.findings);
     for (const site of scanned.sites) {
+      allFindings.push(...evaluateInterpolation(site, compose.lineCounter, { lookup, containerFilesDefining: () => [], unsetSeverity: 'warning' }));
       const result = substitute(site.template, lookup);
-      for (const error of result.errors) {
-        const position = positionAt(compose.lineCounter, site.sourceOffset(error.reference.start));
-        const code = error.isEmpty ? 'empty' : 'missing';
-        allFindings.push(makeFinding(code, { file: compose.file, ...position }, `${error.reference.name} is ${error.isEmpty ? 'empty' : 'not set'} (required at ${formatPath(site.path)}): ${error.message}`, {
-          variable: error.reference.name,
-          severity: 'error',
-          hint: `set ${error.reference.name} in the env file (-e) or the project .env`,
-        }));
-      }
-      for (const reference of result.unset) {
-        const position = positionAt(compose.lineCounter, site.sourceOffset(reference.start));
-        allFindings.push(makeFinding('missing', { file: compose.file, ...position }, `${reference.name} is not set; Compose substitutes an empty string at ${formatPath(site.path)}`, {
-          variable: reference.name,
-          severity: 'warning',
-        }));
-      }
       // Compose's own `config` output escapes `$` again, so the result stays a valid compose file.
       if (result.value !== null) site.node.value = result.value.replaceAll('$', '$$$$');
     }
@@ -75,6 +61,7 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
     command: 'render',
     files: project.files,
     findings: allFindings,
+    isDocument: true,
     ...(hasErrors ? {} : { output: rendered.join('---\n') }),
   };
 }

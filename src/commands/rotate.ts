@@ -6,27 +6,25 @@
 import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { envValues } from '../dotenv/document.js';
 import type { EnvDocument } from '../dotenv/document.js';
+import { envValues } from '../dotenv/document.js';
 import { stringifyEnv } from '../dotenv/stringify.js';
 import { LucidError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { expandGlob } from '../fs/glob.js';
-import { acquireLock } from '../fs/lock.js';
 import type { Lock } from '../fs/lock.js';
+import { acquireLock } from '../fs/lock.js';
 import { pruneBackups, writeBackup } from '../history/backup.js';
 import { appendHistory, createFingerprinter, readHistory } from '../history/state.js';
+import { applyAssignments, readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
 import type { Change, Report } from '../report.js';
 import { generateSecret } from '../secrets/generate.js';
-import { createSodiumRandom, loadSodium } from '../secrets/random.js';
 import type { RandomSource } from '../secrets/random.js';
-import { planDerived } from '../templates/plan.js';
+import { requireTemplate } from '../templates/load.js';
 import type { PlannedValue } from '../templates/plan.js';
+import { planDerived } from '../templates/plan.js';
+import { rotationAges, selectDue } from '../templates/rotation-ages.js';
 import type { Template } from '../templates/types.js';
-import { applyAssignments, readEnvForEdit } from './env-writer.js';
-import { targetEnvFile } from './generate.js';
-import { rotationAges, selectDue } from './rotation-ages.js';
-import { requireTemplate } from './template-option.js';
 
 /** Options of `rotate`. */
 export interface RotateOptions {
@@ -48,12 +46,18 @@ function selectKeys(keys: readonly string[], options: RotateOptions, template: T
   const selected = new Set(keys);
   if (options.group !== undefined) {
     const inGroup = rotatable.filter((variable) => variable.rotation?.group === options.group);
-    if (inGroup.length === 0) throw new LucidError('KEY_NOT_FOUND', `template ${template.name} has no rotation group "${options.group}"`, { hint: `groups: ${[...new Set(rotatable.map((variable) => variable.rotation?.group).filter(Boolean))].join(', ')}` });
+    if (inGroup.length === 0)
+      throw new LucidError('KEY_NOT_FOUND', `template ${template.name} has no rotation group "${options.group}"`, {
+        hint: `groups: ${[...new Set(rotatable.map((variable) => variable.rotation?.group).filter(Boolean))].join(', ')}`,
+      });
     for (const variable of inGroup) selected.add(variable.name);
   }
   for (const key of due) selected.add(key);
   for (const key of selected) {
-    if (!rotatable.some((variable) => variable.name === key)) throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${key}, so lucid-env cannot rotate it`, { hint: 'set it with `lucid-env set`' });
+    if (!rotatable.some((variable) => variable.name === key))
+      throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${key}, so lucid-env cannot rotate it`, {
+        hint: 'set it with `lucid-env set`',
+      });
   }
   return rotatable.map((variable) => variable.name).filter((name) => selected.has(name));
 }
@@ -87,9 +91,22 @@ interface PreparedFile {
   mode: number;
 }
 
-function prepare(path: string, document: EnvDocument, planned: readonly PlannedValue[], onlyDefined: boolean, pythonCompat: boolean, mode: number | undefined): PreparedFile | undefined {
+function prepare(
+  path: string,
+  document: EnvDocument,
+  planned: readonly PlannedValue[],
+  onlyDefined: boolean,
+  pythonCompat: boolean,
+  mode: number | undefined,
+): PreparedFile | undefined {
   const defined = envValues(document);
-  const assignments = planned.filter((item) => !onlyDefined || defined.has(item.key) || item.key.endsWith(PREVIOUS_SUFFIX)).map((item) => ({ key: item.key, value: item.value, ...(item.isNew && item.variable?.description !== undefined ? { comment: item.variable.description } : {}) }));
+  const assignments = planned
+    .filter((item) => !onlyDefined || defined.has(item.key) || item.key.endsWith(PREVIOUS_SUFFIX))
+    .map((item) => ({
+      key: item.key,
+      value: item.value,
+      ...(item.isNew && item.variable?.description !== undefined ? { comment: item.variable.description } : {}),
+    }));
   if (assignments.length === 0) return undefined;
   const applied = applyAssignments(document, assignments, pythonCompat, path);
   return { path, keys: assignments.map((item) => item.key), original: stringifyEnv(document), next: stringifyEnv(applied.document), mode: mode ?? 0o600 };
@@ -113,19 +130,24 @@ async function writeAllOrNothing(files: readonly PreparedFile[], followSymlinks:
 export async function rotate(keys: string[], options: RotateOptions, ctx: Context): Promise<Report> {
   const template = await requireTemplate(options.template, ctx.cwd);
   const target = targetEnvFile(options, template, ctx.cwd);
-  const due = options.due === true ? selectDue(rotationAges(template, await readHistory(target), new Date())) : [];
+  const due = options.due === true ? selectDue(rotationAges(template, await readHistory(target), ctx.now())) : [];
   const selected = selectKeys(keys, options, template, due);
   if (selected.length === 0) {
     if (options.due === true) return { command: 'rotate', files: [target], findings: [], changes: [], dryRun: options.dryRun === true };
     throw new LucidError('USAGE', 'name the keys to rotate, or pass --group or --due', { hint: `lucid-env template show ${template.name}` });
   }
-  const others = options.propagate === undefined ? [] : expandGlob(options.propagate, ctx.cwd).map((path) => resolve(path)).filter((path) => path !== target);
+  const others =
+    options.propagate === undefined
+      ? []
+      : expandGlob(options.propagate, ctx.cwd)
+          .map((path) => resolve(path))
+          .filter((path) => path !== target);
   const locks: Lock[] = [];
   try {
     if (options.dryRun !== true) for (const path of [target, ...others]) locks.push(await acquireLock(path));
-    const sodium = await loadSodium();
+    const random = await ctx.random();
     const main = await readEnvForEdit(target, options);
-    const planned = planRotation(template, envValues(main.document), selected, createSodiumRandom(sodium));
+    const planned = planRotation(template, envValues(main.document), selected, random);
     const pythonCompat = options.pythonCompat !== false;
     const prepared: PreparedFile[] = [];
     const first = prepare(target, main.document, planned, false, pythonCompat, main.mode);
@@ -136,17 +158,23 @@ export async function rotate(keys: string[], options: RotateOptions, ctx: Contex
       const file = prepare(path, other.document, planned, true, pythonCompat, other.mode);
       if (file !== undefined) prepared.push(file);
     }
-    const fingerprintOf = await createFingerprinter(target, sodium, { create: options.dryRun !== true });
-    const changes: Change[] = prepared.flatMap((file) => planned.filter((item) => file.keys.includes(item.key)).map((item): Change => ({
-      file: file.path,
-      key: item.key,
-      action: item.key.endsWith(PREVIOUS_SUFFIX) ? 'kept-previous' : item.reason === 'derived' ? 'derived' : 'rotated',
-      fingerprint: fingerprintOf(item.value),
-    })));
+    const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: options.dryRun !== true });
+    const changes: Change[] = prepared.flatMap((file) =>
+      planned
+        .filter((item) => file.keys.includes(item.key))
+        .map(
+          (item): Change => ({
+            file: file.path,
+            key: item.key,
+            action: item.key.endsWith(PREVIOUS_SUFFIX) ? 'kept-previous' : item.reason === 'derived' ? 'derived' : 'rotated',
+            fingerprint: fingerprintOf(item.value),
+          }),
+        ),
+    );
     if (options.dryRun === true) return { command: 'rotate', files: prepared.map((file) => file.path), findings: [], changes, dryRun: true };
     const backups: string[] = [];
     try {
-      for (const file of prepared) if (main.exists || file.path !== target) backups.push(await writeBackup(file.path, file.original));
+      for (const file of prepared) if (main.exists || file.path !== target) backups.push(await writeBackup(file.path, file.original, ctx.now()));
       await writeAllOrNothing(prepared, options.followSymlinks === true);
     } catch (error) {
       // Every file is as before, so these copies are redundant; kept, they would push real backups out.
@@ -155,10 +183,24 @@ export async function rotate(keys: string[], options: RotateOptions, ctx: Contex
     }
     for (const file of prepared) await pruneBackups(file.path);
     for (const file of prepared) {
-      await appendHistory(file.path, changes.filter((change) => change.file === file.path).map((change) => ({ key: change.key, action: `rotate:${change.action}`, fingerprint: change.fingerprint ?? '' })));
+      await appendHistory(
+        file.path,
+        changes
+          .filter((change) => change.file === file.path)
+          .map((change) => ({ key: change.key, action: `rotate:${change.action}`, fingerprint: change.fingerprint ?? '' })),
+        ctx.now(),
+      );
     }
-    const notes = selected.map((key) => ({ key, note: template.variables.find((variable) => variable.name === key)?.rotation?.note })).filter((item) => item.note !== undefined);
-    return { command: 'rotate', files: prepared.map((file) => file.path), findings: [], changes, notes: notes.map(({ key, note }) => `note (${key}): ${note}`) };
+    const notes = selected
+      .map((key) => ({ key, note: template.variables.find((variable) => variable.name === key)?.rotation?.note }))
+      .filter((item) => item.note !== undefined);
+    return {
+      command: 'rotate',
+      files: prepared.map((file) => file.path),
+      findings: [],
+      changes,
+      notes: notes.map(({ key, note }) => `note (${key}): ${note}`),
+    };
   } finally {
     for (const lock of locks.reverse()) await lock.release();
   }

@@ -1,18 +1,18 @@
 /** `lucid-env scan`: every variable reference in the compose files, with positions and findings. */
 import { resolve } from 'node:path';
-import { findComposeFiles, readComposeText, resolveComposeProject } from '../compose/load.js';
 import { parseComposeText } from '../compose/document.js';
-import { scanComposeStream } from '../compose/stream-scan.js';
-import { lintReferences } from '../compose/lint.js';
+import { findComposeFiles, readComposeText, resolveComposeProject } from '../compose/load.js';
 import { toReferenceRecord } from '../compose/records.js';
-import { scanComposeDocument } from '../compose/references.js';
 import type { ComposeReference } from '../compose/references.js';
+import { scanComposeDocument } from '../compose/references.js';
+import { scanComposeStream } from '../compose/stream-scan.js';
 import { summarizeVariables } from '../compose/variables.js';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
 import type { Finding } from '../findings.js';
-import type { Report, ReferenceRecord } from '../report.js';
-import { scanEnvFileReferences } from './env-files.js';
+import { scanEnvFileReferences } from '../project/env-files.js';
+import type { ReferenceRecord, Report } from '../report.js';
+import { runRules } from '../rules/registry.js';
 
 /** Options of `scan`. */
 export interface ScanOptions {
@@ -39,7 +39,7 @@ export async function scan(options: ScanOptions, ctx: Context): Promise<Report> 
     composeReferences.push(...scanned.references);
     allFindings.push(...scanned.findings);
   }
-  allFindings.push(...lintReferences(composeReferences, ctx.cwd));
+  allFindings.push(...runRules('references', { cwd: ctx.cwd, references: composeReferences }));
   const references: ReferenceRecord[] = composeReferences.map(toReferenceRecord);
   // A 10 MB file has about a hundred thousand references: keep one copy of them, not two.
   composeReferences.length = 0;
@@ -69,10 +69,13 @@ function scanComposeText(text: string, file: string): { references: ComposeRefer
 }
 
 function selectFiles(options: ScanOptions, ctx: Context): string[] {
-  if (options.recursive === undefined) return resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env).files;
+  if (options.recursive === undefined)
+    return resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env).files;
   const found = findComposeFiles(resolve(ctx.cwd, options.recursive));
   if (found.length === 0) {
-    throw new LucidError('COMPOSE_NOT_FOUND', `no compose file under ${options.recursive}`, { hint: 'compose files are named compose.yaml, docker-compose*.yml or *compose*.yml' });
+    throw new LucidError('COMPOSE_NOT_FOUND', `no compose file under ${options.recursive}`, {
+      hint: 'compose files are named compose.yaml, docker-compose*.yml or *compose*.yml',
+    });
   }
   return [...(options.file ?? []).map((file) => resolve(ctx.cwd, file)), ...found];
 }

@@ -1,10 +1,9 @@
 /** `lucid-env template list|show`: the built-in templates and what they define. */
 import type { Context } from '../context.js';
-import { describeGenerator } from '../secrets/generate.js';
-import { listBuiltInTemplates, loadTemplate } from '../templates/load.js';
 import type { Report } from '../report.js';
+import { describeGenerator } from '../secrets/generate.js';
+import { listBuiltInTemplates, loadTemplate, requireTemplate } from '../templates/load.js';
 import type { TemplateVariable } from '../templates/types.js';
-import { requireTemplate } from './template-option.js';
 
 /** Lists built-in templates with their descriptions. */
 export async function templateList(ctx: Context): Promise<Report> {
@@ -13,7 +12,7 @@ export async function templateList(ctx: Context): Promise<Report> {
     const { template } = await loadTemplate(name, ctx.cwd);
     lines.push(`${name.padEnd(16)} ${template?.description ?? '(invalid template)'}`);
   }
-  return { command: 'template', files: [], findings: [], output: `${lines.join('\n')}\n` };
+  return { command: 'template', files: [], findings: [], isDocument: true, output: `${lines.join('\n')}\n` };
 }
 
 function describeVariable(variable: TemplateVariable): string {
@@ -29,13 +28,21 @@ function describeVariable(variable: TemplateVariable): string {
 /** Shows one template: its files and every variable with how it is made. */
 export async function templateShow(name: string, ctx: Context): Promise<Report> {
   const template = await requireTemplate(name, ctx.cwd);
-  const lines = [`${template.name}: ${template.description}`, `  env file: ${template.envFile ?? '(none; pass -e)'}`, `  compose:  ${template.compose.join(', ') || '(none)'}`, ''];
+  const lines = [
+    `${template.name}: ${template.description}`,
+    `  env file: ${template.envFile ?? '(none; pass -e)'}`,
+    `  compose:  ${template.compose.join(', ') || '(none)'}`,
+    '',
+  ];
   const width = Math.max(...template.variables.map((variable) => variable.name.length));
   for (const variable of template.variables) {
     const flags = [variable.secret ? 'secret' : '', variable.required ? 'required' : ''].filter((flag) => flag !== '').join(', ');
-    const rotation = variable.rotation === undefined ? '' : `; rotate every ${variable.rotation.maxAgeDays ?? '?'} days${variable.rotation.keepPrevious ? ', keeps _PREVIOUS' : ''}`;
+    const rotation =
+      variable.rotation === undefined
+        ? ''
+        : `; rotate every ${variable.rotation.maxAgeDays ?? '?'} days${variable.rotation.keepPrevious ? ', keeps _PREVIOUS' : ''}`;
     lines.push(`  ${variable.name.padEnd(width)}  ${describeVariable(variable)}${flags === '' ? '' : ` [${flags}]`}${rotation}`);
     if (variable.description !== undefined) lines.push(`  ${''.padEnd(width)}    ${variable.description}`);
   }
-  return { command: 'template', files: [template.file], findings: [], output: `${lines.join('\n')}\n` };
+  return { command: 'template', files: [template.file], findings: [], isDocument: true, output: `${lines.join('\n')}\n` };
 }

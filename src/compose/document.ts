@@ -1,9 +1,10 @@
 /** Pure: compose file text → YAML Document with positions, and its YAML problems as findings. */
-import { LineCounter, parseDocument, isMap } from 'yaml';
+
 import type { Document } from 'yaml';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { estimateNestingDepth, MAX_YAML_DEPTH } from './nesting.js';
-import type { Finding } from '../findings.js';
 
 /** A parsed compose file: its text, the YAML document and a line counter for positions. */
 export interface ComposeDocument {
@@ -31,7 +32,12 @@ export function parseComposeText(text: string, file: string): { compose: Compose
   const lineCounter = new LineCounter();
   const depth = estimateNestingDepth(text);
   if (depth > MAX_YAML_DEPTH) {
-    const finding = makeFinding('yaml-syntax', { file, line: 1, column: 1 }, `the YAML nests about ${depth} levels deep; lucid-env reads at most ${MAX_YAML_DEPTH}`, { hint: 'flatten the structure; Compose files never need this depth' });
+    const finding = makeFinding(
+      'yaml-syntax',
+      { file, line: 1, column: 1 },
+      `the YAML nests about ${depth} levels deep; lucid-env reads at most ${MAX_YAML_DEPTH}`,
+      { hint: 'flatten the structure; Compose files never need this depth' },
+    );
     return { compose: { file, text, document: parseDocument('', { lineCounter }), lineCounter, isUsable: false }, findings: [finding] };
   }
   const document = parseDocument(text, {
@@ -47,21 +53,27 @@ export function parseComposeText(text: string, file: string): { compose: Compose
     const at = { file, ...positionAt(lineCounter, error.pos[0]) };
     const firstLine = error.message.split('\n')[0] ?? error.message;
     if (error.code === 'DUPLICATE_KEY') {
-      findings.push(makeFinding('yaml-duplicate-key', at, `duplicate key in a mapping: ${describeKeyAt(text, error.pos[0])}`, {
-        hint: 'YAML keeps only one of them; remove or rename the other',
-      }));
+      findings.push(
+        makeFinding('yaml-duplicate-key', at, `duplicate key in a mapping: ${describeKeyAt(text, error.pos[0])}`, {
+          hint: 'YAML keeps only one of them; remove or rename the other',
+        }),
+      );
     } else if (error.code === 'RESOURCE_EXHAUSTION') {
       // The parser reports every level it gave up on; one finding says it all.
       if (hasResourceError) continue;
       hasResourceError = true;
-      findings.push(makeFinding('yaml-syntax', at, 'the YAML is nested too deeply to read', { hint: 'flatten the structure; Compose files never need this depth' }));
+      findings.push(
+        makeFinding('yaml-syntax', at, 'the YAML is nested too deeply to read', { hint: 'flatten the structure; Compose files never need this depth' }),
+      );
     } else {
       findings.push(makeFinding('yaml-syntax', at, `invalid YAML: ${lowerFirst(firstLine.replace(/ at line \d+, column \d+:?$/, ''))}`));
     }
   }
   let isUsable = document.errors.every((error) => error.code === 'DUPLICATE_KEY');
   if (isUsable && text.trim() === '') {
-    findings.push(makeFinding('yaml-syntax', { file, line: 1, column: 1 }, 'the compose file is empty', { hint: 'a compose file needs at least a `services:` mapping' }));
+    findings.push(
+      makeFinding('yaml-syntax', { file, line: 1, column: 1 }, 'the compose file is empty', { hint: 'a compose file needs at least a `services:` mapping' }),
+    );
     isUsable = false;
   } else if (isUsable && document.contents !== null && !isMap(document.contents)) {
     const at = { file, ...positionAt(lineCounter, document.contents.range?.[0] ?? 0) };
@@ -108,9 +120,10 @@ export function resolveCompose(compose: ComposeDocument): { data: Record<string,
     const data = compose.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
     return { data: isRecord(data) ? data : {}, finding: undefined };
   } catch (error) {
-    const reason = error instanceof ReferenceError
-      ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refused as a resource-exhaustion ("billion laughs") attack`
-      : `the YAML cannot be resolved: ${error instanceof Error ? lowerFirst(error.message) : String(error)}`;
+    const reason =
+      error instanceof ReferenceError
+        ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refused as a resource-exhaustion ("billion laughs") attack`
+        : `the YAML cannot be resolved: ${error instanceof Error ? lowerFirst(error.message) : String(error)}`;
     return { data: undefined, finding: makeFinding('yaml-syntax', { file: compose.file, line: 1, column: 1 }, reason) };
   }
 }

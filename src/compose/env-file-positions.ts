@@ -1,8 +1,9 @@
 /** Pure: where each `env_file:` path is written in a compose file (anchors included). */
-import { isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+
 import type { Scalar } from 'yaml';
-import { positionAt } from './document.js';
+import { isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { ComposeDocument } from './document.js';
+import { positionAt } from './document.js';
 
 /** Maps each env_file path as written to the position of its first occurrence. */
 export function findEnvFilePositions(compose: ComposeDocument): Map<string, { line: number; column: number }> {

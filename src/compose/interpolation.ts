@@ -187,9 +187,7 @@ function pushReference(frame: ParseFrame, reference: ParsedReference): void {
   frame.parts.push({ kind: 'reference', reference });
 }
 
-type BracedResult =
-  | { reference: ParsedReference; argumentStart: number | undefined; writtenEnd: number }
-  | { reason: string };
+type BracedResult = { reference: ParsedReference; argumentStart: number | undefined; writtenEnd: number } | { reason: string };
 
 function readBraced(text: string, dollar: number, base: number, frame: ParseFrame, closeOf: Map<number, number>): BracedResult {
   const nameStart = dollar + 2;

@@ -1,12 +1,13 @@
 /** IO: finds the compose files of a project (as Compose does) and reads and parses them. */
+import type { Dirent } from 'node:fs';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LucidError } from '../errors.js';
-import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
+import { makeFinding } from '../findings.js';
 import { readText } from '../fs/read.js';
-import { parseComposeText } from './document.js';
 import type { ComposeDocument } from './document.js';
+import { parseComposeText } from './document.js';
 
 /** The names Compose looks for in the working directory, in its order. */
 export const DEFAULT_COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -33,7 +34,10 @@ export function resolveComposeProject(selection: ComposeSelection, cwd: string, 
     files = selection.files.map((file) => resolve(cwd, file));
   } else if (env['COMPOSE_FILE'] !== undefined && env['COMPOSE_FILE'] !== '') {
     const separator = env['COMPOSE_PATH_SEPARATOR'] || ':';
-    files = env['COMPOSE_FILE'].split(separator).filter((file) => file !== '').map((file) => resolve(cwd, file));
+    files = env['COMPOSE_FILE']
+      .split(separator)
+      .filter((file) => file !== '')
+      .map((file) => resolve(cwd, file));
   } else {
     const found = DEFAULT_COMPOSE_FILES.find((name) => existsSync(join(cwd, name)));
     if (found === undefined) {
@@ -86,7 +90,7 @@ export function findComposeFiles(root: string): string[] {
   const pending = [resolve(root)];
   while (pending.length > 0) {
     const directory = pending.pop() as string;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {

@@ -1,7 +1,8 @@
 /** Pure: turns compose references into the public ReferenceRecord shape of `scan --format json`. */
-import { formatPath } from './references.js';
-import type { ComposeReference } from './references.js';
+
 import type { ReferenceRecord } from '../report.js';
+import type { ComposeReference } from './references.js';
+import { formatPath } from './references.js';
 
 /** The SPEC section 6 record of one compose reference. */
 export function toReferenceRecord(reference: ComposeReference): ReferenceRecord {

@@ -2,16 +2,17 @@
  * Pure: walks a compose Document's scalars (every style, anchors once, aliases skipped) and finds
  * every variable reference with file:line:column and YAML path, plus the syntax findings.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+
 import type { Node, Scalar } from 'yaml';
-import { parseTemplate } from './interpolation.js';
-import { listedArgument, listReferences } from './substitution.js';
-import type { Operator, ParsedReference, ParsedTemplate } from './interpolation.js';
-import { positionAt } from './document.js';
-import type { ComposeDocument } from './document.js';
-import { createOffsetMapper } from './scalar-offsets.js';
-import { makeFinding } from '../findings.js';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../findings.js';
+import { makeFinding } from '../findings.js';
+import type { ComposeDocument } from './document.js';
+import { positionAt } from './document.js';
+import type { Operator, ParsedReference, ParsedTemplate } from './interpolation.js';
+import { parseTemplate } from './interpolation.js';
+import { createOffsetMapper } from './scalar-offsets.js';
+import { listedArgument, listReferences } from './substitution.js';
 
 /** One step of a YAML path: a mapping key or a sequence index. */
 export type PathSegment = string | number;
@@ -138,9 +139,11 @@ export function collectScalarReferences(
   const sourceOffset = createOffsetMapper(value, scalar, source.text);
   for (const invalid of template.invalid) {
     const position = positionAt(source.lineCounter, sourceOffset(invalid.start));
-    findings.push(makeFinding('invalid-interpolation', { file: source.file, ...position }, `invalid interpolation at ${formatPath(path)}: ${invalid.reason}`, {
-      hint: 'Compose refuses the file; write $$ for a literal $',
-    }));
+    findings.push(
+      makeFinding('invalid-interpolation', { file: source.file, ...position }, `invalid interpolation at ${formatPath(path)}: ${invalid.reason}`, {
+        hint: 'Compose refuses the file; write $$ for a literal $',
+      }),
+    );
   }
   const nested = new Set<ParsedReference>();
   for (const reference of listReferences(template.parts)) {

@@ -53,6 +53,6 @@ export function createOffsetMapper(value: string, node: ScalarShape, text: strin
   const fallback = node.range?.[0] ?? 0;
   if (sourceOffsets.length !== valueOffsets.length) return () => fallback;
   const byValueOffset = new Map<number, number>();
-  valueOffsets.forEach((offset, index) => byValueOffset.set(offset, sourceOffsets[index] as number));
+  for (const [index, offset] of valueOffsets.entries()) byValueOffset.set(offset, sourceOffsets[index] as number);
   return (valueOffset) => byValueOffset.get(valueOffset) ?? fallback;
 }

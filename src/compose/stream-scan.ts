@@ -6,8 +6,8 @@
  * YAML composer, which `check` and `render` still apply.
  */
 import { CST, LineCounter, Parser } from 'yaml';
-import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
+import { makeFinding } from '../findings.js';
 import { positionAt } from './document.js';
 import { estimateNestingDepth, MAX_YAML_DEPTH } from './nesting.js';
 import type { ComposeReference, PathSegment } from './references.js';
@@ -63,7 +63,11 @@ function visitMapItems(walk: Walk, items: readonly Item[], path: PathSegment[], 
     const key = keyOf(item.key);
     if (key !== '?' && key !== '<<' && seen.has(key)) {
       const at = { file: walk.file, ...positionAt(walk.lineCounter, item.key?.offset ?? 0) };
-      walk.findings.push(makeFinding('yaml-duplicate-key', at, `duplicate key in a mapping: "${key}" appears twice`, { hint: 'YAML keeps only one of them; remove or rename the other' }));
+      walk.findings.push(
+        makeFinding('yaml-duplicate-key', at, `duplicate key in a mapping: "${key}" appears twice`, {
+          hint: 'YAML keeps only one of them; remove or rename the other',
+        }),
+      );
     }
     seen.add(key);
     if (key === '<<') {
@@ -97,13 +101,16 @@ export function scanComposeStream(text: string, file: string): { references: Com
   const walk: Walk = { file, text, lineCounter, references: [], findings: [] };
   const depth = estimateNestingDepth(text);
   if (depth > MAX_YAML_DEPTH) {
-    walk.findings.push(makeFinding('yaml-syntax', { file, line: 1, column: 1 }, `the YAML nests about ${depth} levels deep; lucid-env reads at most ${MAX_YAML_DEPTH}`));
+    walk.findings.push(
+      makeFinding('yaml-syntax', { file, line: 1, column: 1 }, `the YAML nests about ${depth} levels deep; lucid-env reads at most ${MAX_YAML_DEPTH}`),
+    );
     return walk;
   }
   const documents = [...new Parser(lineCounter.addNewLine).parse(text)].filter((token) => token.type === 'document' || token.type === 'error');
   const pending: [Token, PathSegment[]][] = [];
   for (const token of documents) {
-    if (token.type === 'error') walk.findings.push(makeFinding('yaml-syntax', { file, ...positionAt(lineCounter, token.offset) }, `invalid YAML: ${token.message}`));
+    if (token.type === 'error')
+      walk.findings.push(makeFinding('yaml-syntax', { file, ...positionAt(lineCounter, token.offset) }, `invalid YAML: ${token.message}`));
   }
   const document = documents.find((token): token is CST.Document => token.type === 'document');
   if (documents.filter((token) => token.type === 'document').length > 1) {
@@ -111,11 +118,19 @@ export function scanComposeStream(text: string, file: string): { references: Com
   }
   const root = document?.value;
   if (root === undefined || isNullToken(root)) {
-    walk.findings.push(makeFinding('yaml-syntax', { file, line: 1, column: 1 }, text.trim() === '' ? 'the compose file is empty' : 'the compose file holds no YAML document'));
+    walk.findings.push(
+      makeFinding('yaml-syntax', { file, line: 1, column: 1 }, text.trim() === '' ? 'the compose file is empty' : 'the compose file holds no YAML document'),
+    );
     return walk;
   }
   if (root.type !== 'block-map' && !(root.type === 'flow-collection' && root.start.source === '{')) {
-    walk.findings.push(makeFinding('yaml-syntax', { file, ...positionAt(lineCounter, root.offset) }, 'the top level of a compose file must be a mapping (services:, volumes:, …)'));
+    walk.findings.push(
+      makeFinding(
+        'yaml-syntax',
+        { file, ...positionAt(lineCounter, root.offset) },
+        'the top level of a compose file must be a mapping (services:, volumes:, …)',
+      ),
+    );
     return walk;
   }
   pending.push([root, []]);
@@ -123,11 +138,14 @@ export function scanComposeStream(text: string, file: string): { references: Com
     const [token, path] = pending.pop() as [Token, PathSegment[]];
     if (token.type === 'flow-collection' && !token.end.some((end) => end.type === 'flow-map-end' || end.type === 'flow-seq-end')) {
       const closer = token.start.source === '{' ? '}' : ']';
-      walk.findings.push(makeFinding('yaml-syntax', { file, ...positionAt(lineCounter, token.offset) }, `invalid YAML: this flow collection has no closing "${closer}"`));
+      walk.findings.push(
+        makeFinding('yaml-syntax', { file, ...positionAt(lineCounter, token.offset) }, `invalid YAML: this flow collection has no closing "${closer}"`),
+      );
     }
     if (token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{')) visitMapItems(walk, token.items, path, pending);
     else if (token.type === 'block-seq' || token.type === 'flow-collection') visitSeqItems(walk, token.items, path, pending);
-    else if (token.type === 'error') walk.findings.push(makeFinding('yaml-syntax', { file, ...positionAt(lineCounter, token.offset) }, `invalid YAML: ${token.message}`));
+    else if (token.type === 'error')
+      walk.findings.push(makeFinding('yaml-syntax', { file, ...positionAt(lineCounter, token.offset) }, `invalid YAML: ${token.message}`));
     else if (token.type !== 'alias') visitScalar(walk, token, path);
   }
   walk.references.sort((a, b) => a.line - b.line || a.column - b.column);

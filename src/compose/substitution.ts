@@ -63,9 +63,7 @@ export function substitute(template: ParsedTemplate, lookup: Lookup): Substituti
   return result;
 }
 
-type ReferenceOutcome =
-  | { kind: 'value'; value: string }
-  | { kind: 'branch'; failing: { reference: ParsedReference; isEmpty: boolean } | undefined };
+type ReferenceOutcome = { kind: 'value'; value: string } | { kind: 'branch'; failing: { reference: ParsedReference; isEmpty: boolean } | undefined };
 
 function evaluateReference(reference: ParsedReference, lookup: Lookup, result: Substitution): ReferenceOutcome {
   result.used.push(reference);

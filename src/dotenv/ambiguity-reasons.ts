@@ -86,7 +86,7 @@ const REASONS: readonly Reason[] = [
   {
     readers: ['python'],
     applies: (entry) => entry.quote === 'double' && /\\[0$'\\]/.test(written(entry)),
-    text: 'Compose and python-dotenv decode different backslash escapes in double quotes (python-dotenv: no \\0 octal or \\$; Compose: no \\\')',
+    text: "Compose and python-dotenv decode different backslash escapes in double quotes (python-dotenv: no \\0 octal or \\$; Compose: no \\')",
   },
   {
     readers: ['python'],

@@ -3,12 +3,12 @@
  * npm dotenv's own parser decides what it reads; python-dotenv 0.21 is encoded in python-reader.
  */
 import dotenv from 'dotenv';
-import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
-import { explainDifference } from './ambiguity-reasons.js';
+import { makeFinding } from '../findings.js';
 import type { OtherReader } from './ambiguity-reasons.js';
-import { findEntry } from './document.js';
+import { explainDifference } from './ambiguity-reasons.js';
 import type { EnvDocument, EnvEntry } from './document.js';
+import { findEntry } from './document.js';
 import { parseEnv } from './parse.js';
 import { readWithPython } from './python-reader.js';
 
@@ -45,7 +45,9 @@ function describe(entry: EnvEntry, differing: ReadonlySet<OtherReader>, file: st
   const at = { file, line: entry.valueLine, column: entry.valueColumn };
   const hint = 'write the value so that every reader agrees: lucid-env set rewrites it in a safe form';
   if (entry.inherited) {
-    const message = `${entry.key} has no "=": Compose takes its value from the environment, npm dotenv ignores the line and python-dotenv reads it as a name with no value (None)`;
+    const message =
+      `${entry.key} has no "=": Compose takes its value from the environment, npm dotenv ignores the line ` +
+      'and python-dotenv reads it as a name with no value (None)';
     return makeFinding('ambiguous-value', at, message, { variable: entry.key, hint: `write ${entry.key}=value, or remove the line` });
   }
   const who = [...differing].map((reader) => READER_NAMES[reader]).join(' and ');

@@ -11,15 +11,7 @@ export function isLineSpace(code: number): boolean {
 /** Go's `unicode.IsSpace` (which, unlike JavaScript's `\s`, excludes the BOM and includes NEL). */
 export function isUnicodeSpace(code: number): boolean {
   if (code <= 0xa0) return (code >= 9 && code <= 13) || code === 32 || code === 0x85 || code === 0xa0;
-  return (
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
+  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
 }
 
 const KEY_PUNCTUATION = new Set(['_', '.', '-', '[', ']']);

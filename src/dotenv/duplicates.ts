@@ -1,6 +1,7 @@
 /** Keys defined more than once in one env file. */
-import { makeFinding } from '../findings.js';
+
 import type { Finding } from '../findings.js';
+import { makeFinding } from '../findings.js';
 import type { EnvLine } from './document.js';
 
 /**
@@ -17,11 +18,16 @@ export function findDuplicateKeys(lines: readonly EnvLine[], file: string): Find
       const isSame = earlier.value === line.value;
       const outcome = isSame ? 'with the same value' : 'with a different value; Compose uses this one';
       findings.push(
-        makeFinding('duplicate-key', { file, line: line.line, column: line.column }, `${line.key} is defined again (first on line ${earlier.line}) ${outcome}`, {
-          variable: line.key,
-          severity: isSame ? 'warning' : 'error',
-          hint: 'keep one definition',
-        }),
+        makeFinding(
+          'duplicate-key',
+          { file, line: line.line, column: line.column },
+          `${line.key} is defined again (first on line ${earlier.line}) ${outcome}`,
+          {
+            variable: line.key,
+            severity: isSame ? 'warning' : 'error',
+            hint: 'keep one definition',
+          },
+        ),
       );
     }
     seen.set(line.key, { line: earlier?.line ?? line.line, value: line.value });

@@ -20,9 +20,7 @@ export interface SetEntryOptions {
 }
 
 /** What an edit did, or why it did nothing. Reasons name the key, never a value. */
-export type EditResult =
-  | { ok: true; document: EnvDocument; action: 'added' | 'updated' | 'unchanged' | 'removed' }
-  | { ok: false; reason: string };
+export type EditResult = { ok: true; document: EnvDocument; action: 'added' | 'updated' | 'unchanged' | 'removed' } | { ok: false; reason: string };
 
 /**
  * Sets `key` to `value`: rewrites its last definition in place (keeping indentation, `export`,
@@ -53,9 +51,7 @@ export interface EnvAssignment {
 }
 
 /** What setEntries did to each key, or why it did nothing at all. */
-export type EditManyResult =
-  | { ok: true; document: EnvDocument; actions: Map<string, 'added' | 'updated' | 'unchanged'> }
-  | { ok: false; reason: string };
+export type EditManyResult = { ok: true; document: EnvDocument; actions: Map<string, 'added' | 'updated' | 'unchanged'> } | { ok: false; reason: string };
 
 /**
  * Sets many keys at once with the same rules as setEntry, parsing the result once: setting a

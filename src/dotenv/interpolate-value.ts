@@ -3,10 +3,10 @@
  * and `$NAME` through the lookup, then the keys defined earlier in the same file.
  */
 import { parseTemplate } from '../compose/interpolation.js';
-import { listedArgument, listReferences, substitute } from '../compose/substitution.js';
 import type { Lookup } from '../compose/substitution.js';
-import { makeFinding } from '../findings.js';
+import { listedArgument, listReferences, substitute } from '../compose/substitution.js';
 import type { Finding } from '../findings.js';
+import { makeFinding } from '../findings.js';
 import type { EnvReference } from './document.js';
 import type { MappedText } from './escapes.js';
 import type { PositionOf } from './positions.js';
@@ -39,21 +39,24 @@ export function interpolateValue(
     };
   });
   const findings: Finding[] = parsed.invalid.map((invalid) =>
-    makeFinding(
-      'invalid-interpolation',
-      at(invalid.start),
-      `the value of ${key} has a malformed "\${" expression here, so Compose rejects the file`,
-      { variable: key, hint: 'write $$ for a literal "$", or single-quote the value' },
-    ),
+    makeFinding('invalid-interpolation', at(invalid.start), `the value of ${key} has a malformed "\${" expression here, so Compose rejects the file`, {
+      variable: key,
+      hint: 'write $$ for a literal "$", or single-quote the value',
+    }),
   );
   const result = substitute(parsed, lookup);
   for (const error of result.errors) {
     const name = error.reference.name;
     const state = error.isEmpty ? 'empty' : 'not set';
     findings.push(
-      makeFinding('missing', at(error.reference.start), `the value of ${key} requires ${name} (${error.reference.operator}), which is ${state}, so Compose rejects the file`, {
-        variable: name,
-      }),
+      makeFinding(
+        'missing',
+        at(error.reference.start),
+        `the value of ${key} requires ${name} (${error.reference.operator}), which is ${state}, so Compose rejects the file`,
+        {
+          variable: name,
+        },
+      ),
     );
   }
   return { value: result.value ?? input.text, references, findings };

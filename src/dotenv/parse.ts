@@ -9,11 +9,11 @@ import { endOfLine, isUnicodeSpace } from './characters.js';
 import type { EnvDocument } from './document.js';
 import { findDuplicateKeys } from './duplicates.js';
 import { indexPositions } from './positions.js';
-import { readStatement } from './statement.js';
 import type { ParseState } from './statement.js';
+import { readStatement } from './statement.js';
 
-export { envValues, findEntry } from './document.js';
 export type { EnvBlank, EnvComment, EnvDocument, EnvEntry, EnvInvalid, EnvLine, EnvReference, QuoteStyle } from './document.js';
+export { envValues, findEntry } from './document.js';
 
 /** Where the text comes from and how to look up names Compose takes from the environment. */
 export interface ParseEnvOptions {
@@ -76,4 +76,3 @@ function readElement(state: ParseState, start: number, from: number): number {
   }
   return readStatement(state, start, index);
 }
-

@@ -112,8 +112,7 @@ export function readWithPython(text: string, lookup: (name: string) => string | 
     // python-dotenv warns about a line it cannot read, skips the rest of it and goes on.
     if (binding === 'error') readRegex(reader, REST_OF_LINE);
     if (binding === undefined || binding === 'error') continue;
-    const resolved =
-      binding.value === null ? null : expandPythonVariables(binding.value, (name) => (values.has(name) ? values.get(name) : lookup(name)));
+    const resolved = binding.value === null ? null : expandPythonVariables(binding.value, (name) => (values.has(name) ? values.get(name) : lookup(name)));
     values.set(binding.key, resolved);
   }
   return values;

@@ -66,7 +66,9 @@ export function formatValue(value: string, options: FormatOptions): FormattedVal
   if (options.pythonCompat && PYTHON_EXPRESSION.test(value)) {
     return {
       ok: false,
-      reason: 'rule 0: the value contains a ${...} expression, which python-dotenv always expands; use --no-python-compat to write it for Compose and npm dotenv only',
+      reason:
+        'rule 0: the value contains a ${...} expression, which python-dotenv always expands; ' +
+        'use --no-python-compat to write it for Compose and npm dotenv only',
     };
   }
   const first = listValueForms(value, options)[0];
@@ -74,7 +76,9 @@ export function formatValue(value: string, options: FormatOptions): FormattedVal
     return {
       ok: false,
       reason:
-        'rule 4: no form reads back the same in every reader (single quotes exclude \', CR and a trailing backslash; double quotes exclude ", $ before $ { _ or a letter, and escape-like backslashes; unquoted excludes #, line breaks, edge blanks, a leading quote and that $)',
+        "rule 4: no form reads back the same in every reader (single quotes exclude ', CR and a trailing backslash; " +
+        'double quotes exclude ", $ before $ { _ or a letter, and escape-like backslashes; ' +
+        'unquoted excludes #, line breaks, edge blanks, a leading quote and that $)',
     };
   }
   return { ok: true, ...first };

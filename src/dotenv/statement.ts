@@ -3,12 +3,12 @@
  * exact steps of compose-go's parser: key scan, value start, quoted or unquoted value.
  */
 import type { Lookup } from '../compose/substitution.js';
-import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
+import { makeFinding } from '../findings.js';
 import { endOfLine, isKeyRune, isLineSpace, isUnicodeSpace, skipLineSpace, trimRightUnicodeSpace } from './characters.js';
 import type { EnvEntry, EnvLine, QuoteStyle } from './document.js';
-import { expandDoubleQuoteEscapes, mapVerbatim, scanQuoted } from './escapes.js';
 import type { MappedText } from './escapes.js';
+import { expandDoubleQuoteEscapes, mapVerbatim, scanQuoted } from './escapes.js';
 import { interpolateValue } from './interpolate-value.js';
 import type { PositionOf } from './positions.js';
 
@@ -103,7 +103,13 @@ function readQuoted(state: ParseState, info: KeyInfo, valueStart: number): numbe
     const { line } = state.positionOf(valueStart);
     const composeLine = line + (text.slice(valueStart).match(/\n/g)?.length ?? 0);
     const reported = composeLine === line ? '' : ` (Compose's error names line ${composeLine}, where it stopped looking)`;
-    return reject(state, info.start, info.keyStart, valueStart, `unterminated ${style}-quoted value: no closing quote before the end of the file, so Compose rejects the file${reported}`);
+    return reject(
+      state,
+      info.start,
+      info.keyStart,
+      valueStart,
+      `unterminated ${style}-quoted value: no closing quote before the end of the file, so Compose rejects the file${reported}`,
+    );
   }
   const read = isDouble ? interpolate(state, info.key, expandDoubleQuoteEscapes(scanned.value)) : { value: scanned.value.text, references: [] };
   // After the closing quote, blanks and a comment end the statement; anything else is read by
@@ -127,10 +133,15 @@ function interpolate(state: ParseState, key: string, input: MappedText) {
 function readNamelessLastLine(state: ParseState, info: KeyInfo): number {
   const position = state.positionOf(info.keyStart);
   state.findings.push(
-    makeFinding('env-syntax', { file: state.file, ...position }, 'the last line has no "=" and no line break, so Compose reads it as a value with no name and sets nothing', {
-      severity: 'warning',
-      hint: 'write NAME=value, or end the file with a line break to take NAME from the environment',
-    }),
+    makeFinding(
+      'env-syntax',
+      { file: state.file, ...position },
+      'the last line has no "=" and no line break, so Compose reads it as a value with no name and sets nothing',
+      {
+        severity: 'warning',
+        hint: 'write NAME=value, or end the file with a line break to take NAME from the environment',
+      },
+    ),
   );
   return readUnquoted(state, info, info.keyStart);
 }

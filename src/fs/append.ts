@@ -1,15 +1,14 @@
 /** Durable appends to line-oriented logs such as `.lucid-env/history.jsonl`. */
 import { constants } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { lstat, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LucidError } from '../errors.js';
 import { errnoCode, formatErrno } from './errno.js';
 import { syncDirectory } from './sync-directory.js';
 
 // O_NONBLOCK: a FIFO put in the log's place fails with ENXIO instead of blocking the run.
-const APPEND_FLAGS =
-  constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+const APPEND_FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 /** Appends one line (a newline is added if missing) and fsyncs; a crash loses at most this line, never earlier ones. */
 export async function appendFileDurable(path: string, line: string, options: { mode?: number } = {}): Promise<void> {

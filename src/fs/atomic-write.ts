@@ -1,9 +1,9 @@
 /** Atomic, durable replacement of a file (SPEC section 9): temp file beside it, fsync, rename, fsync the directory. */
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { lstat, open, readdir, readlink, rename, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
+import { lstat, open, readdir, readlink, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LucidError } from '../errors.js';
 import { errnoCode, formatErrno } from './errno.js';
@@ -30,11 +30,7 @@ const TEMP_FLAGS = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | c
 const MAX_SYMLINK_HOPS = 40;
 
 /** Replaces a file all at once: on any failure the original is untouched and no temp file remains. */
-export async function writeFileAtomic(
-  path: string,
-  content: string | Uint8Array,
-  options: WriteFileAtomicOptions = {},
-): Promise<WriteResult> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteFileAtomicOptions = {}): Promise<WriteResult> {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let tempPath: string | undefined;
   try {

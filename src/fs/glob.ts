@@ -1,4 +1,5 @@
 /** IO: a small glob (`*`, `?`, `**`, `{a,b}`) over the file system, for `rotate --propagate`. */
+import type { Dirent } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 
@@ -36,7 +37,7 @@ export function expandGlob(glob: string, cwd: string): string[] {
   const pending: [string, string][] = [[base, '']];
   while (pending.length > 0) {
     const [directory, relative] = pending.pop() as [string, string];
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(directory, { withFileTypes: true });
     } catch {
@@ -44,7 +45,8 @@ export function expandGlob(glob: string, cwd: string): string[] {
     }
     for (const entry of entries) {
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '.git' && entry.name !== '.lucid-env') pending.push([join(directory, entry.name), path]);
+      if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '.git' && entry.name !== '.lucid-env')
+        pending.push([join(directory, entry.name), path]);
       else if (entry.isFile() && matcher.test(path)) found.push(join(base, path.split('/').join(sep)));
     }
   }

@@ -1,6 +1,7 @@
 /** The lock file itself: who holds it (pid, host, token), creating it exclusively, reading it, judging staleness. */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { errnoCode } from './errno.js';
@@ -39,7 +40,7 @@ export function formatLockRecord(record: LockRecord): string {
 
 /** Creates the file only if absent (O_EXCL); false when it already exists. */
 export async function createExclusive(path: string, content: string): Promise<boolean> {
-  let handle;
+  let handle: FileHandle | undefined;
   try {
     handle = await open(path, EXCLUSIVE_FLAGS, 0o600);
   } catch (error) {

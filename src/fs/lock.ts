@@ -1,13 +1,14 @@
 /** One lucid-env run per file at a time (SPEC section 8): `<dir>/.lucid-env/<basename>.lock`. */
+
+import { stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { stat, unlink, utimes } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LucidError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { errnoCode, formatErrno } from './errno.js';
-import { createExclusive, createLockRecord, formatLockRecord, isLockStale, readLockFile } from './lock-file.js';
 import type { LockRecord, LockSnapshot } from './lock-file.js';
+import { createExclusive, createLockRecord, formatLockRecord, isLockStale, readLockFile } from './lock-file.js';
 import { ensurePrivateDir } from './private-dir.js';
 
 /** Options of {@link acquireLock}. */
@@ -92,10 +93,13 @@ async function removeAbandonedGuard(guardPath: string): Promise<void> {
 
 function holdLock(lockPath: string, record: LockRecord, staleMs: number): Lock {
   // Refreshing the mtime keeps a long but live run from being judged stale by others.
-  const heartbeat = setInterval(() => {
-    const now = new Date();
-    utimes(lockPath, now, now).catch(() => undefined);
-  }, Math.max(RETRY_MS, Math.floor(staleMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      const now = new Date();
+      utimes(lockPath, now, now).catch(() => undefined);
+    },
+    Math.max(RETRY_MS, Math.floor(staleMs / 3)),
+  );
   heartbeat.unref();
   let isReleased = false;
   return {
@@ -117,12 +121,7 @@ function holdLock(lockPath: string, record: LockRecord, staleMs: number): Lock {
 
 function lockedError(targetPath: string, lockPath: string, current: LockSnapshot | undefined): LucidError {
   const holder = current?.record;
-  const who =
-    holder === undefined
-      ? 'pid unknown'
-      : holder.hostname === hostname()
-        ? `pid ${holder.pid}`
-        : `pid ${holder.pid} on ${holder.hostname}`;
+  const who = holder === undefined ? 'pid unknown' : holder.hostname === hostname() ? `pid ${holder.pid}` : `pid ${holder.pid} on ${holder.hostname}`;
   return new LucidError('LOCKED', `another lucid-env run holds the lock on ${targetPath} (${who})`, {
     hint: `wait for it to finish, or remove ${lockPath} if no run is active`,
   });

@@ -1,5 +1,5 @@
 /** Private directories (mode 0700) for backups, history and locks under `.lucid-env/`. */
-import { mkdir, chmod, stat } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { LucidError } from '../errors.js';
 import { errnoCode, formatErrno } from './errno.js';
 

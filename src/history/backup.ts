@@ -14,7 +14,7 @@ export function backupDirectory(envFile: string): string {
 }
 
 /** Writes a backup of `content`; returns its path. Pruning waits until the change succeeded. */
-export async function writeBackup(envFile: string, content: string, now: Date = new Date()): Promise<string> {
+export async function writeBackup(envFile: string, content: string, now: Date): Promise<string> {
   const directory = backupDirectory(envFile);
   await ensurePrivateDir(stateDirectory(envFile));
   await ensurePrivateDir(directory);

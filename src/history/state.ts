@@ -9,20 +9,14 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import { ensurePrivateDir } from '../fs/private-dir.js';
 import { readTextIfExists } from '../fs/read.js';
 import { fingerprint } from '../secrets/fingerprint.js';
-import type { Sodium } from '../secrets/random.js';
+import type { RandomSource, Sodium } from '../secrets/random.js';
+import type { HistoryEntry } from './entry.js';
+
+export type { HistoryEntry };
 
 /** The `.lucid-env` folder of an env file. */
 export function stateDirectory(envFile: string): string {
   return join(dirname(envFile), '.lucid-env');
-}
-
-/** What one history line says: never a value. */
-export interface HistoryEntry {
-  time: string;
-  file: string;
-  key: string;
-  action: string;
-  fingerprint: string;
 }
 
 const KEY_BYTES = 32;
@@ -31,14 +25,14 @@ const KEY_BYTES = 32;
  * Reads the fingerprint key, creating it (0600, random from libsodium) when absent. Without
  * `create` (dry runs) a missing key is replaced by a throwaway one and nothing is written.
  */
-export async function loadFingerprintKey(envFile: string, sodium: Sodium, options: { create?: boolean } = {}): Promise<Uint8Array> {
+export async function loadFingerprintKey(envFile: string, random: RandomSource, options: { create?: boolean } = {}): Promise<Uint8Array> {
   const directory = stateDirectory(envFile);
   const path = join(directory, 'fingerprint.key');
   const existing = await readTextIfExists(path, { what: 'fingerprint key', maxBytes: 1024 });
   if (existing !== undefined && /^[0-9a-f]{64}\s*$/.test(existing.text)) return Uint8Array.from(Buffer.from(existing.text.trim(), 'hex'));
-  if (options.create === false) return sodium.randombytes_buf(KEY_BYTES);
+  if (options.create === false) return random.bytes(KEY_BYTES);
   await ensurePrivateDir(directory);
-  const key = sodium.randombytes_buf(KEY_BYTES);
+  const key = random.bytes(KEY_BYTES);
   await writeFileAtomic(path, `${Buffer.from(key).toString('hex')}\n`, { mode: 0o600 });
   return key;
 }
@@ -47,17 +41,30 @@ export async function loadFingerprintKey(envFile: string, sodium: Sodium, option
 export type Fingerprinter = (value: string) => string;
 
 /** Loads (or creates) the env file's key and returns its fingerprinter. */
-export async function createFingerprinter(envFile: string, sodium: Sodium, options: { create?: boolean } = {}): Promise<Fingerprinter> {
-  const key = await loadFingerprintKey(envFile, sodium, options);
+export async function createFingerprinter(
+  envFile: string,
+  crypto: { sodium: Sodium; random: RandomSource },
+  options: { create?: boolean } = {},
+): Promise<Fingerprinter> {
+  const { sodium } = crypto;
+  const key = await loadFingerprintKey(envFile, crypto.random, options);
   return (value) => fingerprint(value, key, sodium);
 }
 
 /** Appends one line per change to `.lucid-env/history.jsonl` (0600, fsynced). */
-export async function appendHistory(envFile: string, changes: readonly { key: string; action: string; fingerprint: string }[], now: Date = new Date()): Promise<void> {
+export async function appendHistory(envFile: string, changes: readonly { key: string; action: string; fingerprint: string }[], now: Date): Promise<void> {
   if (changes.length === 0) return;
   const directory = stateDirectory(envFile);
   await ensurePrivateDir(directory);
-  const lines = changes.map((change) => JSON.stringify({ time: now.toISOString(), file: basename(envFile), key: change.key, action: change.action, fingerprint: change.fingerprint } satisfies HistoryEntry));
+  const lines = changes.map((change) =>
+    JSON.stringify({
+      time: now.toISOString(),
+      file: basename(envFile),
+      key: change.key,
+      action: change.action,
+      fingerprint: change.fingerprint,
+    } satisfies HistoryEntry),
+  );
   await appendFileDurable(join(directory, 'history.jsonl'), `${lines.join('\n')}\n`, { mode: 0o600 });
 }
 

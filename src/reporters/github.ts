@@ -2,8 +2,9 @@
  * The `github` format: one GitHub Actions workflow command per finding, then a plain summary line.
  * https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions
  */
-import { summarize } from '../findings.js';
+
 import type { Finding, Severity } from '../findings.js';
+import { summarize } from '../findings.js';
 import type { Report, ReporterOptions } from '../report.js';
 import { formatCounts, messageWithHint, prepareFindings } from './prepare.js';
 

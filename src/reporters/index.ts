@@ -24,6 +24,6 @@ export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(name);
 }
 
-export { formatGithub, formatJson, formatSarif, formatText };
 export { JSON_VERSION } from './json.js';
 export { TOOL_VERSION } from './sarif.js';
+export { formatGithub, formatJson, formatSarif, formatText };

@@ -1,6 +1,7 @@
 /** The `json` format: a versioned, stable contract (SPEC section 6). Keys are written in a fixed order. */
-import { summarize } from '../findings.js';
+
 import type { Finding } from '../findings.js';
+import { summarize } from '../findings.js';
 import type { Change, ReferenceRecord, Report, ReporterOptions, VariableSummary } from '../report.js';
 import { isFailing, prepareFindings, prepareReferences, relativePath } from './prepare.js';
 
@@ -35,6 +36,8 @@ function toCheckJson(report: Report, findings: Record<string, unknown>[], option
   if (report.changes !== undefined) value['changes'] = report.changes.map((change) => toJsonChange(change, options.cwd));
   if (report.dryRun === true) value['dryRun'] = true;
   if (report.values !== undefined) value['values'] = { ...report.values };
+  // A document (render's YAML, tor-hash's line) travels inside the JSON, so stdout stays one document.
+  if (report.isDocument === true && report.output !== undefined) value['output'] = report.output;
   return value;
 }
 

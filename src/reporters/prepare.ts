@@ -1,7 +1,7 @@
 /** What every reporter does before formatting: relative POSIX paths, one sort order, counts. */
 import path from 'node:path';
-import { compareFindings, summarize } from '../findings.js';
 import type { Finding } from '../findings.js';
+import { compareFindings, type summarize } from '../findings.js';
 import type { ReferenceRecord } from '../report.js';
 
 /** Counts of findings per severity, as `summarize` returns them. */

@@ -2,9 +2,11 @@
  * The `sarif` format: SARIF 2.1.0, one run, one rule per finding code present.
  * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
-import { RULES, ruleHelpUri } from '../findings.js';
+
 import type { Finding, FindingCode, Severity } from '../findings.js';
+import { ruleHelpUri } from '../findings.js';
 import type { Report, ReporterOptions } from '../report.js';
+import { findingCodes } from '../rules/registry.js';
 import { messageWithHint, prepareFindings } from './prepare.js';
 
 /** The tool version written to `tool.driver.version`; keep it equal to package.json's version. */
@@ -21,8 +23,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 export function formatSarif(report: Report, options: ReporterOptions): string {
   const findings = prepareFindings(report.findings, options.cwd);
   const present = new Set(findings.map((finding) => finding.code));
-  // RULES order keeps `rules` (and so every ruleIndex) stable from one run to the next.
-  const codes = (Object.keys(RULES) as FindingCode[]).filter((code) => present.has(code));
+  // Registry order keeps `rules` (and so every ruleIndex) stable from one run to the next.
+  const codes = (Object.keys(findingCodes()) as FindingCode[]).filter((code) => present.has(code));
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -42,9 +44,9 @@ function toRule(code: FindingCode): Record<string, unknown> {
   return {
     id: `lucid-env/${code}`,
     name: code,
-    shortDescription: { text: RULES[code].title },
+    shortDescription: { text: findingCodes()[code].title },
     helpUri: ruleHelpUri(code),
-    defaultConfiguration: { level: LEVEL[RULES[code].severity] },
+    defaultConfiguration: { level: LEVEL[findingCodes()[code].severity] },
   };
 }
 

@@ -1,5 +1,5 @@
 /** The variables table that `scan` prints in the text format. */
-import type { Report, ReferenceRecord, VariableSummary } from '../report.js';
+import type { ReferenceRecord, Report, VariableSummary } from '../report.js';
 import { escapeControl, pluralize, prepareReferences } from './prepare.js';
 import type { Colors } from './text.js';
 

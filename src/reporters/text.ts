@@ -1,8 +1,8 @@
 /** The `text` format: for people at a terminal. Findings grouped by file, colour only when asked. */
 import type pc from 'picocolors';
-import { loadLazily } from '../load-lazily.js';
-import { summarize } from '../findings.js';
 import type { Finding, Severity } from '../findings.js';
+import { summarize } from '../findings.js';
+import { loadLazily } from '../load-lazily.js';
 import type { Change, Report, ReporterOptions } from '../report.js';
 import { escapeControl, formatCounts, isFailing, prepareFindings, relativePath } from './prepare.js';
 import { formatScan } from './text-scan.js';
@@ -97,10 +97,7 @@ function formatChanges(changes: readonly Change[], dryRun: boolean, cwd: string,
   return [...groups]
     .map(([file, group]) => {
       const lines = group.map((change) => {
-        const parts = [
-          colors.green(labels[change.action].padEnd(actionWidth)),
-          escapeControl(change.key, false).padEnd(keyWidth),
-        ];
+        const parts = [colors.green(labels[change.action].padEnd(actionWidth)), escapeControl(change.key, false).padEnd(keyWidth)];
         if (change.fingerprint !== undefined) parts.push(colors.dim(`(fingerprint ${escapeControl(change.fingerprint, false)})`));
         if (change.reason !== undefined) parts.push(escapeControl(change.reason, false));
         return `  ${parts.join('  ')}`.trimEnd();

@@ -1,12 +1,22 @@
 /** `env-file-missing`: a service `env_file:` path that does not exist after interpolation. */
-import { makeFinding } from '../findings.js';
+
 import type { Finding } from '../findings.js';
-import type { ResolvedServiceEnvFile, Rule } from './types.js';
+import { makeFinding } from '../findings.js';
 import { displayPath } from '../paths.js';
+import type { ResolvedServiceEnvFile, StageRule } from './rule.js';
+
+const CODES = {
+  'env-file-missing': {
+    title: 'A service env_file does not exist',
+    severity: 'error',
+    when: 'a service `env_file:` path (after interpolation, relative to the project directory) does not exist; `required: false` is honoured',
+  },
+} as const;
 
 /** One finding per written entry (an anchor shared by five services is reported once). */
-export const envFileMissingRule: Rule = {
-  codes: ['env-file-missing'],
+export const envFileMissingRule: StageRule<'project', typeof CODES> = {
+  codes: CODES,
+  stage: 'project',
   run(input) {
     const byPlace = new Map<string, ResolvedServiceEnvFile[]>();
     for (const entry of input.serviceEnvFiles) {
@@ -20,8 +30,17 @@ export const envFileMissingRule: Rule = {
       const services = entries.map((entry) => entry.service).join(', ');
       const hint = first.rawPath.startsWith('/')
         ? 'check the path, or mark the entry `required: false`'
-        : `relative env_file paths resolve from the project directory (${displayPath(input.projectDirectory, input.cwd)}), not from where you run Compose; fix the path or pass --project-directory`;
-      findings.push(makeFinding('env-file-missing', first, `env_file ${displayPath(first.path as string, input.cwd)} of ${entries.length > 1 ? 'services' : 'service'} ${services} does not exist (written as "${first.rawPath}")`, { hint }));
+        : `relative env_file paths resolve from the project directory (${displayPath(input.projectDirectory, input.cwd)}), ` +
+          'not from where you run Compose; fix the path or pass --project-directory';
+      findings.push(
+        makeFinding(
+          'env-file-missing',
+          first,
+          `env_file ${displayPath(first.path as string, input.cwd)} of ${entries.length > 1 ? 'services' : 'service'} ${services} ` +
+            `does not exist (written as "${first.rawPath}")`,
+          { hint },
+        ),
+      );
     }
     return findings;
   },

@@ -1,11 +1,21 @@
 /** `missing-passthrough`: an `environment:` entry with no value that nothing provides. */
-import { makeFinding } from '../findings.js';
+
 import type { Finding } from '../findings.js';
-import type { Rule } from './types.js';
+import { makeFinding } from '../findings.js';
+import type { StageRule } from './rule.js';
+
+const CODES = {
+  'missing-passthrough': {
+    title: 'Passthrough variable has no value',
+    severity: 'warning',
+    when: "a `- NAME` passthrough with no value in the interpolation env or the service's env_file",
+  },
+} as const;
 
 /** A `- NAME` / `NAME:` entry passes NAME through from the interpolation env or the service env_file. */
-export const passthroughRule: Rule = {
-  codes: ['missing-passthrough'],
+export const passthroughRule: StageRule<'project', typeof CODES> = {
+  codes: CODES,
+  stage: 'project',
   run(input) {
     const findings: Finding[] = [];
     for (const scan of input.scans) {
@@ -15,10 +25,17 @@ export const passthroughRule: Rule = {
         if (input.interpolation.has(reference.name)) continue;
         const inServiceFile = input.envFiles.some((file) => typeof service === 'string' && file.services.includes(service) && file.values.has(reference.name));
         if (inServiceFile) continue;
-        findings.push(makeFinding('missing-passthrough', reference, `${reference.name} is passed through to service ${String(service)} but has no value in the interpolation env or its env_file`, {
-          variable: reference.name,
-          hint: `set ${reference.name} in the env file, or remove the entry`,
-        }));
+        findings.push(
+          makeFinding(
+            'missing-passthrough',
+            reference,
+            `${reference.name} is passed through to service ${String(service)} but has no value in the interpolation env or its env_file`,
+            {
+              variable: reference.name,
+              hint: `set ${reference.name} in the env file, or remove the entry`,
+            },
+          ),
+        );
       }
     }
     return findings;

@@ -3,7 +3,10 @@ import { BURNT_VALUES, PLACEHOLDER_FRAGMENTS, PLACEHOLDER_PATTERNS, PLACEHOLDER_
 
 /** Lower-case, with `-`, `_`, `.` and runs of spaces treated alike (as one space). */
 export function normalizePlaceholder(value: string): string {
-  return value.toLowerCase().replace(/[-_.\s]+/g, ' ').trim();
+  return value
+    .toLowerCase()
+    .replace(/[-_.\s]+/g, ' ')
+    .trim();
 }
 
 const WORDS = new Set(PLACEHOLDER_WORDS.map(normalizePlaceholder));

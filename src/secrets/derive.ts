@@ -9,8 +9,7 @@ export type DerivedPart = { kind: 'literal'; text: string } | { kind: 'value'; n
 /** Filters a `{NAME|filter}` may apply; a new filter is one entry here. */
 export const DERIVE_FILTERS: Readonly<Record<string, (value: string) => string>> = {
   // RFC 3986 userinfo, path and query all accept the result; encodeURIComponent leaves !'()* alone.
-  url: (value) =>
-    encodeURIComponent(value).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`),
+  url: (value) => encodeURIComponent(value).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`),
 };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

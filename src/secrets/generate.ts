@@ -3,8 +3,8 @@
  * judge existing values through the SECRET_KINDS registry (SPEC section 7).
  */
 import { LucidError } from '../errors.js';
-import { SECRET_KINDS, isSecretKindName } from './kinds.js';
 import type { BytesOptions, PasswordOptions, SecretKind } from './kinds.js';
+import { isSecretKindName, SECRET_KINDS } from './kinds.js';
 import type { RandomSource } from './random.js';
 
 /** What to generate: a kind and its options. */

@@ -96,10 +96,7 @@ function validateBytes(value: string, { bytes, encoding }: BytesOptions): string
   const expected = encodedLength(bytes, encoding);
   const padding = encoding === 'base64' ? (3 - (bytes % 3)) % 3 : 0;
   const body = value.slice(0, value.length - padding);
-  const isShaped =
-    value.length === expected &&
-    ENCODED_CHARACTER[encoding].test(body) &&
-    value.slice(body.length) === '='.repeat(padding);
+  const isShaped = value.length === expected && ENCODED_CHARACTER[encoding].test(body) && value.slice(body.length) === '='.repeat(padding);
   if (isShaped) return undefined;
   return `is not ${bytes} bytes in ${ENCODING_FORMS[encoding]} (expected ${expected} characters)`;
 }
@@ -165,9 +162,7 @@ const PASSWORD_KIND: SecretKind<PasswordOptions> = {
   },
   validate: validatePassword,
   describe: ({ length, alphabet }) =>
-    Object.hasOwn(ALPHABETS, alphabet)
-      ? `${length} characters, ${alphabet}`
-      : `${length} characters, custom alphabet of ${resolveAlphabet(alphabet).length}`,
+    Object.hasOwn(ALPHABETS, alphabet) ? `${length} characters, ${alphabet}` : `${length} characters, custom alphabet of ${resolveAlphabet(alphabet).length}`,
 };
 
 /** Every generator kind by name; a new kind is one entry here. */

@@ -67,4 +67,3 @@ export function createSodiumRandom(sodium: Pick<Sodium, 'randombytes_uniform'>):
 export async function loadSodiumRandom(): Promise<RandomSource> {
   return createSodiumRandom(await loadSodium());
 }
-

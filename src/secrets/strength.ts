@@ -68,8 +68,7 @@ export function shannonBitsPerCharacter(characters: readonly string[]): number {
 
 /** length × log2(total size of the character classes the value uses). */
 export function estimatedEntropyBits(characters: readonly string[]): number {
-  const charsetSize = CHARACTER_CLASSES.filter(({ test }) => characters.some((character) => test.test(character)))
-    .reduce((sum, { size }) => sum + size, 0);
+  const charsetSize = CHARACTER_CLASSES.filter(({ test }) => characters.some((character) => test.test(character))).reduce((sum, { size }) => sum + size, 0);
   return charsetSize === 0 ? 0 : characters.length * Math.log2(charsetSize);
 }
 

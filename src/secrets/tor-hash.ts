@@ -46,7 +46,9 @@ function s2kDigest(salt: Uint8Array, password: Uint8Array, count: number): Buffe
 
 function hashWithCountByte(password: string, salt: Uint8Array, countByte: number): string {
   const digest = s2kDigest(salt, Buffer.from(password, 'utf8'), s2kByteCount(countByte));
-  return `16:${Buffer.concat([salt, Uint8Array.of(countByte), digest]).toString('hex').toUpperCase()}`;
+  return `16:${Buffer.concat([salt, Uint8Array.of(countByte), digest])
+    .toString('hex')
+    .toUpperCase()}`;
 }
 
 /** Tor's HashedControlPassword for `password` with an 8-byte salt (what `tor --hash-password` prints). */
@@ -62,10 +64,7 @@ export function verifyTorHash(password: string, hashed: string): boolean {
   const stored = Buffer.from(match[1] as string, 'hex');
   // Tor reads the count byte from the stored hash, so a hash made with another count still verifies.
   const countByte = stored[TOR_SALT_BYTES] as number;
-  const recomputed = Buffer.from(
-    hashWithCountByte(password, stored.subarray(0, TOR_SALT_BYTES), countByte).slice(3),
-    'hex',
-  );
+  const recomputed = Buffer.from(hashWithCountByte(password, stored.subarray(0, TOR_SALT_BYTES), countByte).slice(3), 'hex');
   return loadCrypto().timingSafeEqual(stored, recomputed);
 }
 

@@ -33,7 +33,9 @@ export function resolveTemplatePath(nameOrPath: string, cwd: string): string {
   if (looksLikePath || existsSync(resolve(cwd, nameOrPath))) return resolve(cwd, nameOrPath);
   const builtIn = join(builtInTemplatesDirectory(), `${nameOrPath}.yml`);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(nameOrPath) || !existsSync(builtIn)) {
-    throw new LucidError('TEMPLATE_NOT_FOUND', `no template named "${nameOrPath}"`, { hint: `built-in templates: ${listBuiltInTemplates().join(', ')}; or pass a path to a YAML file` });
+    throw new LucidError('TEMPLATE_NOT_FOUND', `no template named "${nameOrPath}"`, {
+      hint: `built-in templates: ${listBuiltInTemplates().join(', ')}; or pass a path to a YAML file`,
+    });
   }
   return builtIn;
 }
@@ -48,4 +50,19 @@ export async function loadTemplate(nameOrPath: string, cwd: string): Promise<{ t
 /** Loads `-t` when given; no option means no template and no findings. */
 export async function loadTemplateOption(nameOrPath: string | undefined, cwd: string): Promise<{ template: Template | undefined; findings: Finding[] }> {
   return nameOrPath === undefined ? { template: undefined, findings: [] } : loadTemplate(nameOrPath, cwd);
+}
+
+/** Loads the template a command cannot work without; an invalid one stops the command (exit 2). */
+export async function requireTemplate(nameOrPath: string | undefined, cwd: string): Promise<Template> {
+  if (nameOrPath === undefined) {
+    throw new LucidError('USAGE', 'this command needs a template', { hint: 'pass -t foundation (see `lucid-env template list`) or -t path/to/template.yml' });
+  }
+  const { template, findings } = await loadTemplate(nameOrPath, cwd);
+  if (template === undefined) {
+    const first = findings[0];
+    const where =
+      first === undefined ? '' : ` (${first.file}:${first.line}: ${first.message}${findings.length > 1 ? `; and ${findings.length - 1} more` : ''})`;
+    throw new LucidError('TEMPLATE_INVALID', `template ${nameOrPath} is invalid${where}`, { hint: `lucid-env check -t ${nameOrPath} lists every problem` });
+  }
+  return template;
 }

@@ -1,11 +1,12 @@
 /** Pure: template YAML text → a validated Template, or findings with the template's file:line. */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+
 import type { Node, YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { estimateNestingDepth, MAX_YAML_DEPTH } from '../compose/nesting.js';
-import { makeFinding } from '../findings.js';
 import type { Finding } from '../findings.js';
-import { parseGeneratorSpec } from '../secrets/generate.js';
+import { makeFinding } from '../findings.js';
 import { parseDerivedTemplate, templateDependencies } from '../secrets/derive.js';
+import { parseGeneratorSpec } from '../secrets/generate.js';
 import type { DeriveSpec, RotationPolicy, Template, TemplateVariable, ValueType } from './types.js';
 
 const VALUE_TYPES: readonly ValueType[] = ['string', 'int', 'port', 'bool', 'url', 'hostname', 'hex', 'base64', 'choices'];
@@ -103,10 +104,16 @@ function readVariable(reader: Reader, name: string, node: YAMLMap | null, raw: R
 function checkDependencies(reader: Reader, variables: TemplateVariable[], nodeOf: (name: string) => unknown): void {
   const names = new Set(variables.map((variable) => variable.name));
   for (const variable of variables) {
-    const from = variable.derive?.kind === 'tor-hash' ? [variable.derive.from] : variable.derive?.kind === 'template' ? templateDependencies(variable.derive.template) : [];
+    const from =
+      variable.derive?.kind === 'tor-hash'
+        ? [variable.derive.from]
+        : variable.derive?.kind === 'template'
+          ? templateDependencies(variable.derive.template)
+          : [];
     for (const dependency of from) {
       if (!names.has(dependency)) problem(reader, nodeOf(variable.name), `${variable.name}: derived from unknown variable ${dependency}`);
-      else if (variables.find((item) => item.name === dependency)?.derive !== undefined) problem(reader, nodeOf(variable.name), `${variable.name}: derived from ${dependency}, which is itself derived (one level only)`);
+      else if (variables.find((item) => item.name === dependency)?.derive !== undefined)
+        problem(reader, nodeOf(variable.name), `${variable.name}: derived from ${dependency}, which is itself derived (one level only)`);
     }
   }
 }
@@ -122,7 +129,14 @@ export function parseTemplateText(text: string, file: string): { template: Templ
   // yaml's own duplicate check compares every key with every other (quadratic in a catalog of a
   // thousand variables); findDuplicateKeys below does the same in one pass.
   const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  for (const error of document.errors) reader.findings.push(makeFinding('template-invalid', { file, line: lineCounter.linePos(error.pos[0]).line, column: lineCounter.linePos(error.pos[0]).col }, `invalid template YAML: ${error.message.split('\n')[0]}`));
+  for (const error of document.errors)
+    reader.findings.push(
+      makeFinding(
+        'template-invalid',
+        { file, line: lineCounter.linePos(error.pos[0]).line, column: lineCounter.linePos(error.pos[0]).col },
+        `invalid template YAML: ${error.message.split('\n')[0]}`,
+      ),
+    );
   const root = document.contents;
   if (reader.findings.length > 0 || !isMap(root)) {
     if (reader.findings.length === 0) problem(reader, root, 'a template must be a mapping with name, variables, …');

@@ -2,11 +2,12 @@
  * Pure: decides what `generate` and `rotate` change in an env file: which secrets need a new value
  * (missing, empty, placeholder, weak or asked to rotate) and which derived values follow from them.
  */
-import { generateSecret, validateSecret } from '../secrets/generate.js';
+
+import { matchPlaceholder } from '../rules/placeholder-match.js';
 import { renderDerivedTemplate, templateDependencies } from '../secrets/derive.js';
+import { generateSecret, validateSecret } from '../secrets/generate.js';
 import type { RandomSource } from '../secrets/random.js';
 import { generateTorHash, verifyTorHash } from '../secrets/tor-hash.js';
-import { matchPlaceholder } from '../rules/placeholder-match.js';
 import type { Template, TemplateVariable } from './types.js';
 
 /** Why a value is (re)generated. */
@@ -32,7 +33,13 @@ export function replacementReason(variable: TemplateVariable, current: string | 
 }
 
 /** Recomputes derived values from `values`; returns only those that change (with `scope`: only those depending on it). */
-export function planDerived(template: Template, values: Map<string, string>, random: RandomSource, changed: ReadonlySet<string>, scope?: ReadonlySet<string>): PlannedValue[] {
+export function planDerived(
+  template: Template,
+  values: Map<string, string>,
+  random: RandomSource,
+  changed: ReadonlySet<string>,
+  scope?: ReadonlySet<string>,
+): PlannedValue[] {
   const planned: PlannedValue[] = [];
   for (const variable of template.variables) {
     const derive = variable.derive;

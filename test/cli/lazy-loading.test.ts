@@ -1,9 +1,9 @@
-import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import { CLI_PATH, copyExample, EXAMPLE_ARGS } from '../helpers/cli.js';
 
 // A preload hook that records every package the process loads through require, written at exit.
@@ -21,7 +21,11 @@ process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADS_FILE
 
 function loadsOf(args: string[], cwd: string): string[] {
   const loadsFile = join(hookDirectory, `loads-${Math.random().toString(36).slice(2)}.txt`);
-  const result = spawnSync(process.execPath, ['--require', hook, CLI_PATH, ...args], { cwd, env: { ...process.env, LOADS_FILE: loadsFile, NO_COLOR: '1' }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--require', hook, CLI_PATH, ...args], {
+    cwd,
+    env: { ...process.env, LOADS_FILE: loadsFile, NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
   assert.ok(result.status === 0 || result.status === 1, `${args.join(' ')}: exit ${result.status}: ${result.stderr}`);
   return readFileSync(loadsFile, 'utf8').split('\n');
 }
@@ -35,15 +39,26 @@ describe('heavy modules stay off the paths that do not need them', () => {
     rmSync(hookDirectory, { recursive: true, force: true });
   });
 
-  for (const command of [['scan', ...EXAMPLE_ARGS.compose], ['check', ...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env], ['check', ...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env, '-t', 'foundation'], ['render', ...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env]]) {
+  for (const command of [
+    ['scan', ...EXAMPLE_ARGS.compose],
+    ['check', ...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env],
+    ['check', ...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env, '-t', 'foundation'],
+    ['render', ...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env],
+  ]) {
     it(`${command.join(' ')} loads neither libsodium nor inquirer`, () => {
       const loads = loadsOf(command, example);
-      assert.deepEqual(loads.filter((name) => HEAVY.includes(name)), []);
+      assert.deepEqual(
+        loads.filter((name) => HEAVY.includes(name)),
+        [],
+      );
     });
   }
 
   it('generate loads libsodium (and still not inquirer)', () => {
     const loads = loadsOf(['generate', '-t', 'foundation', ...EXAMPLE_ARGS.env, '--dry-run'], example);
-    assert.deepEqual(loads.filter((name) => HEAVY.includes(name)), ['libsodium-wrappers']);
+    assert.deepEqual(
+      loads.filter((name) => HEAVY.includes(name)),
+      ['libsodium-wrappers'],
+    );
   });
 });

@@ -1,14 +1,15 @@
 /** Crash safety of `rotate` (issue 5, SPEC section 9): SIGKILL at random moments, a full disk, a read-only disk, a held lock. */
-import { describe, it } from 'node:test';
-import type { TestContext } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { describe, it } from 'node:test';
 import { formatLockPath } from '../../src/fs/lock.js';
 import { mountTmpfs, remountReadOnly, unmount } from '../fs/scratch.js';
-import { CLI, ENV_REL, changedKeys, cli, cliEnv, generatedCopy, listBackups, readValues, valuesOf } from './support.js';
+import { CLI, changedKeys, cli, cliEnv, ENV_REL, generatedCopy, listBackups, readValues, valuesOf } from './support.js';
 
 const ROTATE = ['rotate', '-t', 'foundation', '-e', ENV_REL, 'ENCRYPTION_KEY', '-q'];
 const PAGE = 4096;
@@ -133,7 +134,10 @@ describe('rotate on a failing disk changes nothing', () => {
         const before = snapshot(envDir);
         const oldBackups = listBackups(env).files;
         const run = await cli(ROTATE, { cwd: dir }, 2);
-        assert.match(run.stderr, /^error \[WRITE_FAILED\] could not (?:write|create lock file) \S+: disk full\n {2}hint: free some disk space and run again\n$/);
+        assert.match(
+          run.stderr,
+          /^error \[WRITE_FAILED\] could not (?:write|create lock file) \S+: disk full\n {2}hint: free some disk space and run again\n$/,
+        );
         const after = snapshot(envDir);
         for (const [path, bytes] of before) assert.ok(after.get(path) === bytes, `${path} changed`);
         // A new file can only be a backup holding the unchanged env file: no temp file, no lock is left.
@@ -142,7 +146,10 @@ describe('rotate on a failing disk changes nothing', () => {
           assert.match(path, /^\/\.lucid-env\/backups\/\.env\.foundation\..*\.bak$/);
           assert.equal(bytes, before.get('/.env.foundation'));
         }
-        assert.deepEqual(listBackups(env).files.filter((name) => oldBackups.includes(name)), oldBackups);
+        assert.deepEqual(
+          listBackups(env).files.filter((name) => oldBackups.includes(name)),
+          oldBackups,
+        );
       }));
   }
 
@@ -151,7 +158,8 @@ describe('rotate on a failing disk changes nothing', () => {
     const { dir, env, text } = await generatedCopy(t);
     const backups = listBackups(env).dir;
     mkdirSync(backups, { recursive: true, mode: 0o700 });
-    for (let day = 1; day <= 10; day++) writeFileSync(join(backups, `.env.foundation.2020-01-${String(day).padStart(2, '0')}T00-00-00-000Z.bak`), `OLD=${day}\n`, { mode: 0o600 });
+    for (let day = 1; day <= 10; day++)
+      writeFileSync(join(backups, `.env.foundation.2020-01-${String(day).padStart(2, '0')}T00-00-00-000Z.bak`), `OLD=${day}\n`, { mode: 0o600 });
     const oldBackups = listBackups(env).files;
     const target = join(dir, 'stuck.env');
     writeFileSync(target, `ENCRYPTION_KEY=${readValues(env).get('ENCRYPTION_KEY')}\n`, { mode: 0o600 });
@@ -162,7 +170,11 @@ describe('rotate on a failing disk changes nothing', () => {
       execFileSync('chattr', ['-i', target]);
     }
     const after = listBackups(env).files;
-    assert.deepEqual(after.filter((name) => oldBackups.includes(name)), oldBackups, 'an older backup was pruned by a run that changed nothing');
+    assert.deepEqual(
+      after.filter((name) => oldBackups.includes(name)),
+      oldBackups,
+      'an older backup was pruned by a run that changed nothing',
+    );
     for (const name of after.filter((file) => !oldBackups.includes(file))) assert.equal(readFileSync(join(backups, name), 'utf8'), text);
   });
 
@@ -197,11 +209,17 @@ describe('the lock', () => {
     const exited = new Promise((done) => holder.on('exit', done));
     t.after(() => holder.kill('SIGKILL'));
     const lockPath = formatLockPath(env);
-    writeFileSync(lockPath, `${JSON.stringify({ pid: holder.pid, hostname: hostname(), createdAt: new Date().toISOString(), token: 'held-by-test' })}\n`, { mode: 0o600 });
+    writeFileSync(lockPath, `${JSON.stringify({ pid: holder.pid, hostname: hostname(), createdAt: new Date().toISOString(), token: 'held-by-test' })}\n`, {
+      mode: 0o600,
+    });
     const started = Date.now();
     const run = await cli(ROTATE, { cwd: dir }, 2);
     const elapsed = Date.now() - started;
-    assert.equal(run.stderr, `error [LOCKED] another lucid-env run holds the lock on ${env} (pid ${holder.pid})\n  hint: wait for it to finish, or remove ${lockPath} if no run is active\n`);
+    assert.equal(
+      run.stderr,
+      `error [LOCKED] another lucid-env run holds the lock on ${env} (pid ${holder.pid})\n` +
+        `  hint: wait for it to finish, or remove ${lockPath} if no run is active\n`,
+    );
     assert.ok(elapsed >= 2000 && elapsed < 10_000, `waited ${elapsed} ms`);
     assert.equal(readFileSync(env, 'utf8'), text);
     assert.equal(JSON.parse(readFileSync(lockPath, 'utf8')).token, 'held-by-test', 'the live lock was not touched');

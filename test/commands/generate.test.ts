@@ -1,20 +1,21 @@
 /** `lucid-env generate` through the CLI on copies of examples/foundation (issue 4). */
-import { describe, it } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import dotenv from 'dotenv';
 import { verifyTorHash } from '../../src/secrets/tor-hash.js';
 import {
-  COMPOSE_REL,
-  DERIVED_KEYS,
-  ENV_REL,
-  GENERATED_KEYS,
   assertHistoryShape,
   assertNoValues,
+  COMPOSE_REL,
   changedKeys,
   cli,
+  DERIVED_KEYS,
+  ENV_REL,
   exampleCopy,
+  GENERATED_KEYS,
   modeOf,
   readHistoryLines,
   readValues,
@@ -36,7 +37,8 @@ const NEW_KEY_COMMENTS: [string, string][] = [
 function expectedText(original: string, values: Map<string, string>): string {
   const line = (key: string) => `${key}=${values.get(key) ?? '(missing)'}`;
   const kept = original.split('\n').map((text) => {
-    if (text.startsWith('MONGODB_PASSWORD=') || text.startsWith('ELASTICSEARCH_PASSWORD=') || text.startsWith('JWT_SECRET_KEY=')) return line(text.slice(0, text.indexOf('=')));
+    if (text.startsWith('MONGODB_PASSWORD=') || text.startsWith('ELASTICSEARCH_PASSWORD=') || text.startsWith('JWT_SECRET_KEY='))
+      return line(text.slice(0, text.indexOf('=')));
     // The inline comment of an edited line stays.
     if (text.startsWith('REDIS_PASSWORD=')) return `${line('REDIS_PASSWORD')}   # redis requirepass`;
     return text;
@@ -50,7 +52,8 @@ function assertFormats(values: Map<string, string>): void {
   assert.match(key, /^[A-Za-z0-9+/]{43}=$/);
   assert.equal(Buffer.from(key, 'base64').length, 32);
   assert.equal(Buffer.from(key, 'base64').toString('base64'), key);
-  for (const name of ['TOR_PASSWORD', 'MONGODB_PASSWORD', 'REDIS_PASSWORD', 'ELASTICSEARCH_PASSWORD']) assert.match(values.get(name) ?? '', /^[A-Za-z0-9]{32}$/, name);
+  for (const name of ['TOR_PASSWORD', 'MONGODB_PASSWORD', 'REDIS_PASSWORD', 'ELASTICSEARCH_PASSWORD'])
+    assert.match(values.get(name) ?? '', /^[A-Za-z0-9]{32}$/, name);
   assert.match(values.get('JWT_SECRET_KEY') ?? '', /^[A-Za-z0-9]{64}$/);
   assert.equal(new Set(GENERATED_KEYS.map((name) => values.get(name))).size, GENERATED_KEYS.length, 'two secrets got the same value');
   const hash = values.get('TOR_HASHED_CONTROL_PASSWORD') ?? '';
@@ -75,28 +78,36 @@ describe('generate', () => {
     // Line by line: the first 13 lines are the original ones except the four placeholder/empty/burnt secrets.
     const originalLines = original.split('\n').slice(0, -1);
     const lines = text.split('\n');
-    const edited = originalLines.map((line, index) => (line === lines[index] ? undefined : line.slice(0, line.indexOf('=')))).filter((key) => key !== undefined);
+    const edited = originalLines
+      .map((line, index) => (line === lines[index] ? undefined : line.slice(0, line.indexOf('='))))
+      .filter((key) => key !== undefined);
     assert.deepEqual(edited, ['MONGODB_PASSWORD', 'REDIS_PASSWORD', 'ELASTICSEARCH_PASSWORD', 'JWT_SECRET_KEY']);
     assertFormats(after);
     assert.equal(modeOf(env), 0o600);
-    assert.ok(run.stderr.startsWith(`notice: configs/environment/.env.foundation holds secrets and was readable by group or others; its mode is now 0600\n`), run.stderr);
+    assert.ok(
+      run.stderr.startsWith(`notice: configs/environment/.env.foundation holds secrets and was readable by group or others; its mode is now 0600\n`),
+      run.stderr,
+    );
     for (const key of [...GENERATED_KEYS, ...DERIVED_KEYS]) assert.match(run.stderr, new RegExp(`\\b${key}\\b`));
     assert.equal(run.stdout, '');
     const secrets = [...before.values(), ...after.values()].filter((value) => value.length >= 8 && !value.startsWith('http') && value !== '../..');
     assertNoValues(run.stdout + run.stderr, secrets);
 
     const history = readHistoryLines(env);
-    assert.deepEqual(history.map((line) => `${line.key} ${line.action}`), [
-      'ENCRYPTION_KEY generate:missing',
-      'TOR_PASSWORD generate:missing',
-      'MONGODB_PASSWORD generate:placeholder',
-      'REDIS_PASSWORD generate:placeholder',
-      'ELASTICSEARCH_PASSWORD generate:empty',
-      'JWT_SECRET_KEY generate:placeholder',
-      'TOR_HASHED_CONTROL_PASSWORD generate:derived',
-      'MONGODB_URI generate:derived',
-      'REDIS_URL generate:derived',
-    ]);
+    assert.deepEqual(
+      history.map((line) => `${line.key} ${line.action}`),
+      [
+        'ENCRYPTION_KEY generate:missing',
+        'TOR_PASSWORD generate:missing',
+        'MONGODB_PASSWORD generate:placeholder',
+        'REDIS_PASSWORD generate:placeholder',
+        'ELASTICSEARCH_PASSWORD generate:empty',
+        'JWT_SECRET_KEY generate:placeholder',
+        'TOR_HASHED_CONTROL_PASSWORD generate:derived',
+        'MONGODB_URI generate:derived',
+        'REDIS_URL generate:derived',
+      ],
+    );
     assert.ok(history.every((line) => line.file === '.env.foundation'));
     assertHistoryShape(history, secrets);
 
@@ -125,20 +136,24 @@ describe('generate', () => {
     const json = await cli([...GENERATE, '--dry-run', '--format', 'json'], { cwd: dir });
     const report = JSON.parse(json.stdout) as { dryRun: boolean; changes: { key: string; action: string; reason: string }[] };
     assert.equal(report.dryRun, true);
-    assert.deepEqual(report.changes.map((change) => `${change.action} ${change.key} ${change.reason}`), [
-      'added ENCRYPTION_KEY missing',
-      'added TOR_PASSWORD missing',
-      'regenerated MONGODB_PASSWORD placeholder',
-      'regenerated REDIS_PASSWORD placeholder',
-      'regenerated ELASTICSEARCH_PASSWORD empty',
-      'regenerated JWT_SECRET_KEY placeholder',
-      'derived TOR_HASHED_CONTROL_PASSWORD derived',
-      'derived MONGODB_URI derived',
-      'derived REDIS_URL derived',
-    ]);
+    assert.deepEqual(
+      report.changes.map((change) => `${change.action} ${change.key} ${change.reason}`),
+      [
+        'added ENCRYPTION_KEY missing',
+        'added TOR_PASSWORD missing',
+        'regenerated MONGODB_PASSWORD placeholder',
+        'regenerated REDIS_PASSWORD placeholder',
+        'regenerated ELASTICSEARCH_PASSWORD empty',
+        'regenerated JWT_SECRET_KEY placeholder',
+        'derived TOR_HASHED_CONTROL_PASSWORD derived',
+        'derived MONGODB_URI derived',
+        'derived REDIS_URL derived',
+      ],
+    );
     const text = await cli([...GENERATE, '--dry-run'], { cwd: dir });
     for (const key of ['ENCRYPTION_KEY', 'TOR_PASSWORD']) assert.match(text.stderr, new RegExp(`would add\\s+${key}\\b`));
-    for (const key of ['MONGODB_PASSWORD', 'REDIS_PASSWORD', 'ELASTICSEARCH_PASSWORD', 'JWT_SECRET_KEY']) assert.match(text.stderr, new RegExp(`would regenerate\\s+${key}\\b`));
+    for (const key of ['MONGODB_PASSWORD', 'REDIS_PASSWORD', 'ELASTICSEARCH_PASSWORD', 'JWT_SECRET_KEY'])
+      assert.match(text.stderr, new RegExp(`would regenerate\\s+${key}\\b`));
     for (const key of DERIVED_KEYS) assert.match(text.stderr, new RegExp(`would derive\\s+${key}\\b`));
     assert.equal(readFileSync(env, 'utf8'), original);
     assert.equal(modeOf(env), 0o644, 'a dry run must not change the mode either');
@@ -148,8 +163,14 @@ describe('generate', () => {
   it('--show-secrets prints KEY=value lines; npm dotenv and our parser read back exactly those values', async (t) => {
     const { dir, env } = exampleCopy(t);
     const run = await cli([...GENERATE, '--show-secrets'], { cwd: dir });
-    const printed = run.stdout.split('\n').filter((line) => line !== '').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const);
-    assert.deepEqual(printed.map(([key]) => key), [...GENERATED_KEYS, ...DERIVED_KEYS]);
+    const printed = run.stdout
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const);
+    assert.deepEqual(
+      printed.map(([key]) => key),
+      [...GENERATED_KEYS, ...DERIVED_KEYS],
+    );
     const text = readFileSync(env, 'ascii');
     const ours = valuesOf(text, env);
     const theirs = dotenv.parse(text);
@@ -172,7 +193,10 @@ describe('generate', () => {
     const last = readValues(env);
     assert.deepEqual(changedKeys(middle, last), ['MONGODB_PASSWORD', 'MONGODB_URI']);
     assert.equal(last.get('MONGODB_URI'), `mongodb://lucid:${last.get('MONGODB_PASSWORD')}@lucid-mongodb:27017/lucid?authSource=admin`);
-    assert.deepEqual(readHistoryLines(env).map((line) => line.key), ['TOR_PASSWORD', 'TOR_HASHED_CONTROL_PASSWORD', 'MONGODB_PASSWORD', 'MONGODB_URI']);
+    assert.deepEqual(
+      readHistoryLines(env).map((line) => line.key),
+      ['TOR_PASSWORD', 'TOR_HASHED_CONTROL_PASSWORD', 'MONGODB_PASSWORD', 'MONGODB_URI'],
+    );
   });
 
   it('an unknown key fails with exit 2 and writes nothing', async (t) => {
@@ -194,11 +218,17 @@ describe('generate', () => {
     const report = JSON.parse(run.stdout) as { version: number; ok: boolean; changes: { file: string; key: string; fingerprint: string }[] };
     assert.equal(report.version, 1);
     assert.equal(report.ok, true);
-    assert.deepEqual(report.changes.map((change) => change.key), [...GENERATED_KEYS, ...DERIVED_KEYS]);
+    assert.deepEqual(
+      report.changes.map((change) => change.key),
+      [...GENERATED_KEYS, ...DERIVED_KEYS],
+    );
     assert.ok(report.changes.every((change) => change.file === ENV_REL && /^[0-9a-f]{12}$/.test(change.fingerprint)));
     const after = readValues(env);
     const fingerprints = new Map(readHistoryLines(env).map((line) => [line.key, line.fingerprint]));
     for (const change of report.changes) assert.equal(change.fingerprint, fingerprints.get(change.key));
-    assertNoValues(run.stdout + run.stderr, [...changedKeys(before, after).map((key) => after.get(key) ?? ''), ...['changeme', 'Zr8vQ2mX7pLk4Tn9Wb3Yc6Hd1Fg5Js0a']]);
+    assertNoValues(run.stdout + run.stderr, [
+      ...changedKeys(before, after).map((key) => after.get(key) ?? ''),
+      ...['changeme', 'Zr8vQ2mX7pLk4Tn9Wb3Yc6Hd1Fg5Js0a'],
+    ]);
   });
 });

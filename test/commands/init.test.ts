@@ -1,13 +1,31 @@
 /** `lucid-env init`: a scripted Prompter, --yes through the CLI, no-TTY refusal, --force, and a real terminal (issue 4). */
-import { describe, it } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { init } from '../../src/commands/init.js';
 import { LucidError } from '../../src/errors.js';
 import type { Prompter } from '../../src/prompt.js';
 import { verifyTorHash } from '../../src/secrets/tor-hash.js';
-import { CLI, COMPOSE_REL, DERIVED_KEYS, ENV_REL, GENERATED_KEYS, assertNoValues, changedKeys, cli, exampleCopy, modeOf, onPath, readHistoryLines, readValues, scratchDir, testContext, tmuxServer } from './support.js';
+import {
+  assertNoValues,
+  CLI,
+  COMPOSE_REL,
+  changedKeys,
+  cli,
+  DERIVED_KEYS,
+  ENV_REL,
+  exampleCopy,
+  GENERATED_KEYS,
+  modeOf,
+  onPath,
+  readHistoryLines,
+  readValues,
+  scratchDir,
+  testContext,
+  tmuxServer,
+} from './support.js';
 
 // Non-secret variables of the foundation template with their defaults, in the order init asks for them.
 const QUESTIONS: [string, string][] = [
@@ -41,28 +59,57 @@ function scriptedPrompter(answers: Record<string, string>, confirmAnswer: boolea
   const answer = (message: string, fallback: string | undefined) => answers[message.slice(0, message.indexOf(':'))] ?? fallback ?? '';
   return {
     asked,
-    input: async (message, defaultValue, validate) => (asked.push({ kind: 'input', message, defaultValue, ...(validate ? { validate } : {}) }), answer(message, defaultValue)),
-    select: async (message, choices, defaultValue) => (asked.push({ kind: 'select', message, defaultValue, choices }), answer(message, defaultValue)),
-    confirm: async (message, defaultValue) => (asked.push({ kind: 'confirm', message, defaultValue }), onConfirm(), confirmAnswer),
+    input: async (message, defaultValue, validate) => {
+      asked.push({ kind: 'input', message, defaultValue, ...(validate ? { validate } : {}) });
+      return answer(message, defaultValue);
+    },
+    select: async (message, choices, defaultValue) => {
+      asked.push({ kind: 'select', message, defaultValue, choices });
+      return answer(message, defaultValue);
+    },
+    confirm: async (message, defaultValue) => {
+      asked.push({ kind: 'confirm', message, defaultValue });
+      onConfirm();
+      return confirmAnswer;
+    },
+    secret: async (message) => Promise.reject(new Error(`init never asks for a secret (asked: ${message})`)),
   };
 }
 
 describe('init with a scripted prompter', () => {
   it('asks only for non-secret values, uses the answers, masks the summary, then writes', async (t) => {
     const dir = scratchDir(t);
-    const ctx = testContext(dir);
     let summaryAtConfirm = '';
-    const prompter = scriptedPrompter({ MONGODB_USERNAME: 'admin@corp', API_GATEWAY_URL: 'https://gw.example:8443', LOG_LEVEL: 'DEBUG' }, true, () => (summaryAtConfirm = ctx.err.join('')));
-    const report = await init({ template: 'foundation', envFile: ['.env'] }, ctx, prompter);
+    const prompter = scriptedPrompter(
+      { MONGODB_USERNAME: 'admin@corp', API_GATEWAY_URL: 'https://gw.example:8443', LOG_LEVEL: 'DEBUG' },
+      true,
+      () => (summaryAtConfirm = ctx.err.join('')),
+    );
+    const ctx = testContext(dir, { isInteractive: true, prompter });
+    const report = await init({ template: 'foundation', envFile: ['.env'] }, ctx);
     const questions = prompter.asked.filter((question) => question.kind !== 'confirm');
-    assert.deepEqual(questions.map((question) => [question.message.slice(0, question.message.indexOf(':')), question.defaultValue]), QUESTIONS);
-    assert.equal(questions.find((question) => question.message.startsWith('LUCID_REPO_ROOT'))?.message, 'LUCID_REPO_ROOT: Path of the Lucid repository root, relative to configs/docker/');
-    assert.deepEqual(questions.at(-1), { kind: 'select', message: 'LOG_LEVEL: Log level of the auth service', defaultValue: 'INFO', choices: ['DEBUG', 'INFO', 'WARNING', 'ERROR'] });
+    assert.deepEqual(
+      questions.map((question) => [question.message.slice(0, question.message.indexOf(':')), question.defaultValue]),
+      QUESTIONS,
+    );
+    assert.equal(
+      questions.find((question) => question.message.startsWith('LUCID_REPO_ROOT'))?.message,
+      'LUCID_REPO_ROOT: Path of the Lucid repository root, relative to configs/docker/',
+    );
+    assert.deepEqual(questions.at(-1), {
+      kind: 'select',
+      message: 'LOG_LEVEL: Log level of the auth service',
+      defaultValue: 'INFO',
+      choices: ['DEBUG', 'INFO', 'WARNING', 'ERROR'],
+    });
     // Answers are checked against the template types while typing.
     const port = questions.find((question) => question.message.startsWith('MONGODB_PORT:'))?.validate;
     assert.equal(port?.('70000'), 'it is not a port number (1-65535)');
     assert.equal(port?.('27018'), true);
-    assert.equal(questions.find((question) => question.message.startsWith('API_GATEWAY_URL:'))?.validate?.('gateway'), 'it is not a valid URL (scheme://host…)');
+    assert.equal(
+      questions.find((question) => question.message.startsWith('API_GATEWAY_URL:'))?.validate?.('gateway'),
+      'it is not a valid URL (scheme://host…)',
+    );
 
     const env = join(dir, '.env');
     const values = readValues(env);
@@ -80,15 +127,21 @@ describe('init with a scripted prompter', () => {
     assert.ok(summaryAtConfirm.startsWith(`Summary for ${env}:\n  LUCID_REPO_ROOT = ../..\n`), summaryAtConfirm);
     assert.match(summaryAtConfirm, /\n {2}MONGODB_USERNAME = admin@corp\n/);
     for (const key of [...GENERATED_KEYS, ...DERIVED_KEYS]) assert.match(summaryAtConfirm, new RegExp(`\\n {2}${key} = \\*{8} \\(generated\\)\\n`));
-    assertNoValues(ctx.err.join('') + ctx.out.join(''), [...GENERATED_KEYS, ...DERIVED_KEYS].map((key) => values.get(key) ?? ''));
-    assert.deepEqual(readHistoryLines(env).map((line) => line.key), [...GENERATED_KEYS, ...DERIVED_KEYS]);
+    assertNoValues(
+      ctx.err.join('') + ctx.out.join(''),
+      [...GENERATED_KEYS, ...DERIVED_KEYS].map((key) => values.get(key) ?? ''),
+    );
+    assert.deepEqual(
+      readHistoryLines(env).map((line) => line.key),
+      [...GENERATED_KEYS, ...DERIVED_KEYS],
+    );
   });
 
   it('a "no" at the confirmation writes nothing and throws CANCELLED', async (t) => {
     const { dir, env } = exampleCopy(t);
     const original = readFileSync(env, 'utf8');
     const prompter = scriptedPrompter({}, false);
-    await assert.rejects(init({ template: 'foundation' }, testContext(dir), prompter), (error: unknown) => {
+    await assert.rejects(init({ template: 'foundation' }, testContext(dir, { isInteractive: true, prompter })), (error: unknown) => {
       assert.ok(error instanceof LucidError);
       assert.equal(error.code, 'CANCELLED');
       assert.equal(error.message, 'nothing was written');
@@ -105,15 +158,24 @@ describe('init with a scripted prompter', () => {
     await cli(['generate', '-t', 'foundation', '-q'], { cwd: dir });
     const before = readValues(env);
     const prompter = scriptedPrompter({}, true);
-    await init({ template: 'foundation' }, testContext(dir), prompter);
+    await init({ template: 'foundation' }, testContext(dir, { isInteractive: true, prompter }));
     const asked = prompter.asked.filter((question) => question.kind !== 'confirm').map((question) => question.message.slice(0, question.message.indexOf(':')));
-    assert.deepEqual(asked, ['PROJECT_ROOT', 'TOR_PROXY_SOCKS_PORT', 'TOR_PROXY_CONTROL_PORT', 'MONGODB_PORT', 'REDIS_PORT', 'ELASTICSEARCH_HTTP_PORT', 'ES_HEAP', 'AUTH_SERVICE_PORT']);
+    assert.deepEqual(asked, [
+      'PROJECT_ROOT',
+      'TOR_PROXY_SOCKS_PORT',
+      'TOR_PROXY_CONTROL_PORT',
+      'MONGODB_PORT',
+      'REDIS_PORT',
+      'ELASTICSEARCH_HTTP_PORT',
+      'ES_HEAP',
+      'AUTH_SERVICE_PORT',
+    ]);
     const after = readValues(env);
     assert.deepEqual(changedKeys(before, after), [...asked].sort());
     for (const [key, value] of before) assert.equal(after.get(key), value, key);
 
     const forced = scriptedPrompter({ MONGODB_USERNAME: 'root2' }, true);
-    await init({ template: 'foundation', force: true }, testContext(dir), forced);
+    await init({ template: 'foundation', force: true }, testContext(dir, { isInteractive: true, prompter: forced }));
     assert.equal(forced.asked.filter((question) => question.kind !== 'confirm').length, QUESTIONS.length);
     assert.deepEqual(forced.asked.find((question) => question.message.startsWith('MONGODB_USERNAME:'))?.defaultValue, 'lucid');
     const last = readValues(env);
@@ -130,7 +192,10 @@ describe('init through the CLI', () => {
     assert.deepEqual([...values.keys()].sort(), [...ALL_KEYS].sort());
     for (const [key, value] of QUESTIONS) assert.equal(values.get(key), value, key);
     assert.equal(modeOf(env), 0o600);
-    assertNoValues(run.stdout + run.stderr, [...GENERATED_KEYS, ...DERIVED_KEYS].map((key) => values.get(key) ?? ''));
+    assertNoValues(
+      run.stdout + run.stderr,
+      [...GENERATED_KEYS, ...DERIVED_KEYS].map((key) => values.get(key) ?? ''),
+    );
     await cli(['check', '-t', 'foundation', '-f', COMPOSE_REL, '-e', ENV_REL], { cwd: dir }, 0);
   });
 
@@ -139,7 +204,10 @@ describe('init through the CLI', () => {
     const original = readFileSync(env, 'utf8');
     const run = await cli(['init', '-t', 'foundation'], { cwd: dir }, 2);
     const missing = 'PROJECT_ROOT, TOR_PROXY_SOCKS_PORT, TOR_PROXY_CONTROL_PORT, MONGODB_PORT, REDIS_PORT, ELASTICSEARCH_HTTP_PORT, ES_HEAP, AUTH_SERVICE_PORT';
-    assert.equal(run.stderr, `error [NOT_INTERACTIVE] init needs a terminal to ask for ${missing}\n  hint: pass --yes to take every default (CI), or run it in a terminal\n`);
+    assert.equal(
+      run.stderr,
+      `error [NOT_INTERACTIVE] init needs a terminal to ask for ${missing}\n  hint: pass --yes to take every default (CI), or run it in a terminal\n`,
+    );
     assert.equal(readFileSync(env, 'utf8'), original);
     rmSync(env);
     const empty = await cli(['init', '-t', 'foundation'], { cwd: dir }, 2);
@@ -184,7 +252,10 @@ describe('init in a real terminal (tmux)', () => {
     const values = readValues(env);
     assert.deepEqual([...values.keys()].sort(), [...ALL_KEYS].sort());
     for (const [key, value] of QUESTIONS) assert.equal(values.get(key), value, key);
-    assertNoValues(pane, [...GENERATED_KEYS, ...DERIVED_KEYS].map((key) => values.get(key) ?? ''));
+    assertNoValues(
+      pane,
+      [...GENERATED_KEYS, ...DERIVED_KEYS].map((key) => values.get(key) ?? ''),
+    );
     await cli(['check', '-t', 'foundation', '-f', COMPOSE_REL, '-e', ENV_REL], { cwd: dir }, 0);
   });
 
@@ -194,7 +265,11 @@ describe('init in a real terminal (tmux)', () => {
     tmux.run(['send-keys', '-t', 'lucid', 'C-c']);
     const pane = await tmux.waitFor((text) => /EXIT=\d+/.test(text), 'the end of init');
     assert.match(pane, /EXIT=2/);
-    const after = pane.slice(pane.indexOf('LUCID_REPO_ROOT:'), pane.indexOf('EXIT=')).split('\n').slice(1).filter((line) => line.trim() !== '');
+    const after = pane
+      .slice(pane.indexOf('LUCID_REPO_ROOT:'), pane.indexOf('EXIT='))
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.trim() !== '');
     assert.deepEqual(after, ['error [CANCELLED] cancelled; nothing was written']);
     assert.deepEqual(readdirSync(join(dir, 'configs/environment')), []);
   });

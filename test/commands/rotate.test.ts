@@ -1,22 +1,43 @@
 /** `lucid-env rotate` through the CLI on copies of examples/foundation after generate (issue 5). */
-import { describe, it } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { verifyTorHash } from '../../src/secrets/tor-hash.js';
-import { ENV_REL, assertHistoryShape, assertNoValues, changedKeys, cli, exampleCopy, generatedCopy, listBackups, modeOf, readHistoryLines, readValues } from './support.js';
+import {
+  assertHistoryShape,
+  assertNoValues,
+  changedKeys,
+  cli,
+  ENV_REL,
+  exampleCopy,
+  generatedCopy,
+  listBackups,
+  modeOf,
+  readHistoryLines,
+  readValues,
+} from './support.js';
 
 const ROTATE = ['rotate', '-t', 'foundation', '-e', ENV_REL];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NOTES = {
-  ENCRYPTION_KEY: 'note (ENCRYPTION_KEY): Data encrypted with the old key stays readable only through ENCRYPTION_KEY_PREVIOUS; re-encrypt it, then remove the _PREVIOUS value.\n',
+  ENCRYPTION_KEY:
+    'note (ENCRYPTION_KEY): Data encrypted with the old key stays readable only through ENCRYPTION_KEY_PREVIOUS; ' +
+    're-encrypt it, then remove the _PREVIOUS value.\n',
   TOR_PASSWORD: 'note (TOR_PASSWORD): Restart tor-proxy so it reads the new TOR_HASHED_CONTROL_PASSWORD.\n',
 };
 
 /** Appends a history line saying lucid-env last set `key` `days` ago. */
 function ageKey(env: string, key: string, days: number): void {
-  const line = { time: new Date(Date.now() - days * DAY_MS).toISOString(), file: '.env.foundation', key, action: 'generate:missing', fingerprint: '000000000000' };
+  const line = {
+    time: new Date(Date.now() - days * DAY_MS).toISOString(),
+    file: '.env.foundation',
+    key,
+    action: 'generate:missing',
+    fingerprint: '000000000000',
+  };
   appendFileSync(join(env, '..', '.lucid-env', 'history.jsonl'), `${JSON.stringify(line)}\n`);
 }
 
@@ -48,12 +69,15 @@ describe('rotate', () => {
     assert.equal(readFileSync(join(backups.dir, backups.files[0] ?? ''), 'utf8'), text);
 
     const history = readHistoryLines(env);
-    assert.deepEqual(history.slice(historyBefore).map((line) => `${line.key} ${line.action}`), [
-      'ENCRYPTION_KEY_PREVIOUS rotate:kept-previous',
-      'ENCRYPTION_KEY rotate:rotated',
-      'TOR_PASSWORD rotate:rotated',
-      'TOR_HASHED_CONTROL_PASSWORD rotate:derived',
-    ]);
+    assert.deepEqual(
+      history.slice(historyBefore).map((line) => `${line.key} ${line.action}`),
+      [
+        'ENCRYPTION_KEY_PREVIOUS rotate:kept-previous',
+        'ENCRYPTION_KEY rotate:rotated',
+        'TOR_PASSWORD rotate:rotated',
+        'TOR_HASHED_CONTROL_PASSWORD rotate:derived',
+      ],
+    );
     const secrets = [...before.values(), ...after.values()].filter((value) => value.length >= 20 && !value.startsWith('http'));
     assertHistoryShape(history, secrets);
     assert.ok(run.stderr.endsWith(NOTES.ENCRYPTION_KEY + NOTES.TOR_PASSWORD), run.stderr);
@@ -74,7 +98,10 @@ describe('rotate', () => {
     const run = await cli([...ROTATE, 'ENCRYPTION_KEY', 'TOR_PASSWORD', '--dry-run', '--format', 'json'], { cwd: dir });
     const report = JSON.parse(run.stdout) as { dryRun: boolean; changes: { key: string; action: string }[] };
     assert.equal(report.dryRun, true);
-    assert.deepEqual(report.changes.map((change) => `${change.action} ${change.key}`), ['kept-previous ENCRYPTION_KEY_PREVIOUS', 'rotated ENCRYPTION_KEY', 'rotated TOR_PASSWORD', 'derived TOR_HASHED_CONTROL_PASSWORD']);
+    assert.deepEqual(
+      report.changes.map((change) => `${change.action} ${change.key}`),
+      ['kept-previous ENCRYPTION_KEY_PREVIOUS', 'rotated ENCRYPTION_KEY', 'rotated TOR_PASSWORD', 'derived TOR_HASHED_CONTROL_PASSWORD'],
+    );
     assert.equal(readFileSync(env, 'utf8'), text);
     assert.equal(readFileSync(join(env, '..', '.lucid-env', 'history.jsonl'), 'utf8'), history);
     assert.deepEqual(listBackups(env).files, []);
@@ -89,7 +116,13 @@ describe('rotate', () => {
     assert.deepEqual(changedKeys(before, after), ['ELASTICSEARCH_PASSWORD', 'MONGODB_PASSWORD', 'MONGODB_URI', 'REDIS_PASSWORD', 'REDIS_URL']);
     assert.equal(after.get('MONGODB_URI'), `mongodb://lucid:${after.get('MONGODB_PASSWORD')}@lucid-mongodb:27017/lucid?authSource=admin`);
     assert.equal(after.get('REDIS_URL'), `redis://:${after.get('REDIS_PASSWORD')}@lucid-redis:6379/0`);
-    assert.deepEqual(run.stderr.split('\n').filter((line) => line.startsWith('note (')).map((line) => line.slice(0, line.indexOf(')') + 1)), ['note (MONGODB_PASSWORD)', 'note (REDIS_PASSWORD)', 'note (ELASTICSEARCH_PASSWORD)']);
+    assert.deepEqual(
+      run.stderr
+        .split('\n')
+        .filter((line) => line.startsWith('note ('))
+        .map((line) => line.slice(0, line.indexOf(')') + 1)),
+      ['note (MONGODB_PASSWORD)', 'note (REDIS_PASSWORD)', 'note (ELASTICSEARCH_PASSWORD)'],
+    );
     const unknown = await cli([...ROTATE, '--group', 'nope'], { cwd: dir }, 2);
     assert.equal(unknown.stderr, 'error [KEY_NOT_FOUND] template foundation has no rotation group "nope"\n  hint: groups: encryption, tor, databases, auth\n');
     const derived = await cli([...ROTATE, 'MONGODB_URI'], { cwd: dir }, 2);
@@ -106,7 +139,10 @@ describe('rotate', () => {
     }
     const backups = listBackups(env);
     assert.equal(backups.files.length, 10);
-    assert.deepEqual(backups.files.map((file) => readFileSync(join(backups.dir, file), 'utf8')), contents.slice(2));
+    assert.deepEqual(
+      backups.files.map((file) => readFileSync(join(backups.dir, file), 'utf8')),
+      contents.slice(2),
+    );
     assert.ok(backups.files.every((file) => modeOf(join(backups.dir, file)) === 0o600));
   });
 });
@@ -115,16 +151,21 @@ describe('rotate --check and --due', () => {
   it('right after generate every secret is 0 days old: exit 0', async (t) => {
     const { dir } = await generatedCopy(t);
     const run = await cli([...ROTATE, '--check'], { cwd: dir }, 0);
-    assert.ok(run.stdout.startsWith([
-      'KEY                     AGE       MAX AGE  STATUS',
-      'ENCRYPTION_KEY          0d        90d      ok',
-      'TOR_PASSWORD            0d        180d     ok',
-      'MONGODB_PASSWORD        0d        90d      ok',
-      'REDIS_PASSWORD          0d        90d      ok',
-      'ELASTICSEARCH_PASSWORD  0d        90d      ok',
-      'JWT_SECRET_KEY          0d        30d      ok',
-      '',
-    ].join('\n')), run.stdout);
+    assert.ok(
+      run.stdout.startsWith(
+        [
+          'KEY                     AGE       MAX AGE  STATUS',
+          'ENCRYPTION_KEY          0d        90d      ok',
+          'TOR_PASSWORD            0d        180d     ok',
+          'MONGODB_PASSWORD        0d        90d      ok',
+          'REDIS_PASSWORD          0d        90d      ok',
+          'ELASTICSEARCH_PASSWORD  0d        90d      ok',
+          'JWT_SECRET_KEY          0d        30d      ok',
+          '',
+        ].join('\n'),
+      ),
+      run.stdout,
+    );
     await cli([...ROTATE, '--check', '--strict'], { cwd: dir }, 0);
   });
 
@@ -138,8 +179,13 @@ describe('rotate --check and --due', () => {
     assert.match(run.stdout, /^ENCRYPTION_KEY {10}91d {7}90d {6}due$/m);
     assert.match(run.stdout, /^JWT_SECRET_KEY {10}29d {7}30d {6}ok$/m);
     const json = await cli([...ROTATE, '--check', '--format', 'json'], { cwd: dir }, 1);
-    const errors = (JSON.parse(json.stdout) as { findings: { severity: string; variable: string; message: string }[] }).findings.filter((finding) => finding.severity === 'error');
-    assert.deepEqual(errors.map((finding) => finding.message), ['ENCRYPTION_KEY is 91 days old (max 90 days): rotate it', 'TOR_PASSWORD is 200 days old (max 180 days): rotate it']);
+    const errors = (JSON.parse(json.stdout) as { findings: { severity: string; variable: string; message: string }[] }).findings.filter(
+      (finding) => finding.severity === 'error',
+    );
+    assert.deepEqual(
+      errors.map((finding) => finding.message),
+      ['ENCRYPTION_KEY is 91 days old (max 90 days): rotate it', 'TOR_PASSWORD is 200 days old (max 180 days): rotate it'],
+    );
 
     const before = readValues(env);
     await cli([...ROTATE, '--due'], { cwd: dir });
@@ -154,7 +200,13 @@ describe('rotate --check and --due', () => {
   it('a secret with no history is "unknown": exit 0, and exit 1 with --strict', async (t) => {
     const { dir, env } = await generatedCopy(t);
     const path = join(env, '..', '.lucid-env', 'history.jsonl');
-    writeFileSync(path, readFileSync(path, 'utf8').split('\n').filter((line) => !line.includes('"JWT_SECRET_KEY"')).join('\n'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((line) => !line.includes('"JWT_SECRET_KEY"'))
+        .join('\n'),
+    );
     const run = await cli([...ROTATE, '--check'], { cwd: dir }, 0);
     assert.match(run.stdout, /^JWT_SECRET_KEY {10}unknown {3}30d {6}unknown$/m);
     assert.match(run.stdout, /JWT_SECRET_KEY: age unknown \(set before lucid-env managed it; max 30 days\)/);
@@ -179,10 +231,21 @@ describe('rotate --propagate', () => {
     assert.equal(readFileSync(join(dir, 'other/b.env'), 'utf8'), files.b);
     assert.equal(readFileSync(join(dir, 'other/c.txt'), 'utf8'), files.c);
     const changes = (JSON.parse(run.stdout) as { changes: { file: string; key: string }[] }).changes.map((change) => `${change.file} ${change.key}`);
-    assert.deepEqual(changes, [`${ENV_REL} ENCRYPTION_KEY_PREVIOUS`, `${ENV_REL} ENCRYPTION_KEY`, 'other/a.env ENCRYPTION_KEY_PREVIOUS', 'other/a.env ENCRYPTION_KEY']);
+    assert.deepEqual(changes, [
+      `${ENV_REL} ENCRYPTION_KEY_PREVIOUS`,
+      `${ENV_REL} ENCRYPTION_KEY`,
+      'other/a.env ENCRYPTION_KEY_PREVIOUS',
+      'other/a.env ENCRYPTION_KEY',
+    ]);
     const backups = listBackups(join(dir, 'other/a.env'));
-    assert.deepEqual(backups.files.map((file) => readFileSync(join(backups.dir, file), 'utf8')), [files.a]);
-    assert.deepEqual(readHistoryLines(join(dir, 'other/a.env')).map((line) => `${line.file} ${line.key}`), ['a.env ENCRYPTION_KEY_PREVIOUS', 'a.env ENCRYPTION_KEY']);
+    assert.deepEqual(
+      backups.files.map((file) => readFileSync(join(backups.dir, file), 'utf8')),
+      [files.a],
+    );
+    assert.deepEqual(
+      readHistoryLines(join(dir, 'other/a.env')).map((line) => `${line.file} ${line.key}`),
+      ['a.env ENCRYPTION_KEY_PREVIOUS', 'a.env ENCRYPTION_KEY'],
+    );
     assertNoValues(run.stdout + run.stderr, [old, fresh]);
   });
 
@@ -213,7 +276,13 @@ describe('rotate --propagate', () => {
     assert.equal(readFileSync(join(dir, 'other/z.env'), 'utf8'), z);
     assert.equal(modeOf(env), 0o600);
     assert.equal(readFileSync(join(env, '..', '.lucid-env', 'history.jsonl'), 'utf8'), historyText);
-    assert.deepEqual(readdirSync(join(dir, 'other')).filter((name) => name.endsWith('.tmp')), []);
-    assert.deepEqual(readdirSync(join(env, '..')).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(join(dir, 'other')).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
+    assert.deepEqual(
+      readdirSync(join(env, '..')).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
   });
 });

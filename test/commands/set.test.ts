@@ -1,10 +1,11 @@
 /** `lucid-env set KEY` through the CLI: stdin only, 0600, refusals that change nothing, history (issue 4). */
-import { describe, it } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import dotenv from 'dotenv';
-import { ENV_REL, assertHistoryShape, assertNoValues, changedKeys, cli, exampleCopy, modeOf, readHistoryLines, readValues, scratchDir } from './support.js';
+import { assertHistoryShape, assertNoValues, changedKeys, cli, ENV_REL, exampleCopy, modeOf, readHistoryLines, readValues, scratchDir } from './support.js';
 
 describe('set', () => {
   it('reads the value from stdin, removing exactly one trailing newline, and creates the file 0600', async (t) => {
@@ -54,7 +55,13 @@ describe('set', () => {
     writeFileSync(env, 'KEEP=1\nBAD=old\n', { mode: 0o600 });
     const value = `it's "quoted" #here`;
     const run = await cli(['set', 'BAD', '-e', '.env'], { cwd: dir, input: `${value}\n` }, 2);
-    assert.match(run.stderr, /^error \[VALUE_UNWRITABLE\] the value of BAD cannot be written to \S+\.env so that Compose, dotenv and python-dotenv all read it back: .*rule 4: no form reads back the same in every reader/);
+    assert.match(
+      run.stderr,
+      new RegExp(
+        String.raw`^error \[VALUE_UNWRITABLE\] the value of BAD cannot be written to \S+\.env so that Compose, dotenv and python-dotenv all read it back: ` +
+          '.*rule 4: no form reads back the same in every reader',
+      ),
+    );
     assert.ok(!run.stderr.includes(value) && !run.stderr.includes('#here') && !run.stderr.includes('"quoted"'), run.stderr);
     assert.equal(run.stdout, '');
     assert.equal(readFileSync(env, 'utf8'), 'KEEP=1\nBAD=old\n');
@@ -68,7 +75,7 @@ describe('set', () => {
     assert.equal(readValues(env).get('BAD'), 'a${HOME}b');
   });
 
-  it('--generate -t foundation writes the template generator\'s value to the template\'s env file', async (t) => {
+  it("--generate -t foundation writes the template generator's value to the template's env file", async (t) => {
     const { dir, env } = exampleCopy(t);
     const before = readValues(env);
     const run = await cli(['set', 'JWT_SECRET_KEY', '--generate', '-t', 'foundation'], { cwd: dir });
@@ -78,7 +85,10 @@ describe('set', () => {
     assert.match(value, /^[A-Za-z0-9]{64}$/);
     assertNoValues(run.stdout + run.stderr, [value]);
     const history = readHistoryLines(env);
-    assert.deepEqual(history.map((line) => `${line.file} ${line.key} ${line.action}`), ['.env.foundation JWT_SECRET_KEY set:generated']);
+    assert.deepEqual(
+      history.map((line) => `${line.file} ${line.key} ${line.action}`),
+      ['.env.foundation JWT_SECRET_KEY set:generated'],
+    );
     assertHistoryShape(history, [value]);
 
     const unknown = await cli(['set', 'MONGODB_PORT', '--generate', '-t', 'foundation', '-e', ENV_REL], { cwd: dir }, 2);
@@ -91,16 +101,25 @@ describe('set', () => {
     const env = join(dir, '.env');
     const json = await cli(['set', 'DB_PASSWORD', '-e', '.env', '--format', 'json'], { cwd: dir, input: 'Correct-Horse-Battery-9\n' });
     const report = JSON.parse(json.stdout) as { changes: { key: string; action: string; fingerprint: string }[] };
-    assert.deepEqual(report.changes.map((change) => `${change.key} ${change.action}`), ['DB_PASSWORD set']);
+    assert.deepEqual(
+      report.changes.map((change) => `${change.key} ${change.action}`),
+      ['DB_PASSWORD set'],
+    );
     assertNoValues(json.stdout + json.stderr, ['Correct-Horse-Battery-9']);
     const history = readHistoryLines(env);
-    assert.deepEqual(history.map((line) => `${line.file} ${line.key} ${line.action} ${line.fingerprint}`), [`.env DB_PASSWORD set ${report.changes[0]?.fingerprint}`]);
+    assert.deepEqual(
+      history.map((line) => `${line.file} ${line.key} ${line.action} ${line.fingerprint}`),
+      [`.env DB_PASSWORD set ${report.changes[0]?.fingerprint}`],
+    );
     assertHistoryShape(history, ['Correct-Horse-Battery-9']);
     assert.equal(modeOf(join(dir, '.lucid-env')), 0o700);
     assert.equal(modeOf(join(dir, '.lucid-env', 'history.jsonl')), 0o600);
 
     const same = await cli(['set', 'DB_PASSWORD', '-e', '.env', '--format', 'json'], { cwd: dir, input: 'Correct-Horse-Battery-9\n' });
-    assert.deepEqual((JSON.parse(same.stdout) as typeof report).changes.map((change) => `${change.key} ${change.action} ${change.fingerprint}`), [`DB_PASSWORD unchanged ${report.changes[0]?.fingerprint}`]);
+    assert.deepEqual(
+      (JSON.parse(same.stdout) as typeof report).changes.map((change) => `${change.key} ${change.action} ${change.fingerprint}`),
+      [`DB_PASSWORD unchanged ${report.changes[0]?.fingerprint}`],
+    );
     assert.equal(readHistoryLines(env).length, 1);
     await cli(['set', 'DB_PASSWORD', '-e', '.env'], { cwd: dir, input: 'Another-Value-42\n' });
     const lines = readHistoryLines(env);

@@ -1,14 +1,13 @@
 /** Shared helpers of the command tests: example copies, env-file reading, history, tmux. */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import type { Context } from '../../src/context.js';
 import { envValues, parseEnv } from '../../src/dotenv/parse.js';
-import { CLI_PATH, copyExample, runCli } from '../helpers/cli.js';
 import type { CliResult } from '../helpers/cli.js';
+import { CLI_PATH, copyExample, runCli } from '../helpers/cli.js';
 
 /** The bundled CLI (resolved against the project root by test/helpers/cli.ts). */
 export const CLI = CLI_PATH;
@@ -44,7 +43,11 @@ export function scratchDir(t: TestContext): string {
 }
 
 /** Runs the CLI and fails the test (with its output) unless it exits with `code`. */
-export async function cli(args: readonly string[], options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }, code = 0): Promise<CliResult> {
+export async function cli(
+  args: readonly string[],
+  options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  code = 0,
+): Promise<CliResult> {
   const result = await runCli(args, options);
   assert.equal(result.code, code, `lucid-env ${args.join(' ')} exited ${String(result.code)}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
   return result;
@@ -60,7 +63,11 @@ export async function generatedCopy(t: TestContext): Promise<{ dir: string; env:
 /** Parses env text with our parser; fails on any env-syntax finding. */
 export function valuesOf(text: string, file = '.env'): Map<string, string> {
   const { document, findings } = parseEnv(text, { file });
-  assert.deepEqual(findings.filter((finding) => finding.code === 'env-syntax'), [], `env-syntax findings in ${file}`);
+  assert.deepEqual(
+    findings.filter((finding) => finding.code === 'env-syntax'),
+    [],
+    `env-syntax findings in ${file}`,
+  );
   return envValues(document);
 }
 
@@ -93,7 +100,10 @@ export interface HistoryLine {
 export function readHistoryLines(envFile: string): HistoryLine[] {
   const path = join(envFile, '..', '.lucid-env', 'history.jsonl');
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as HistoryLine);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as HistoryLine);
 }
 
 /** Asserts each history line has exactly time, file, key, action, fingerprint and holds none of `values`. */
@@ -117,22 +127,7 @@ export function listBackups(envFile: string): { dir: string; files: string[] } {
   return { dir, files: existsSync(dir) ? readdirSync(dir).sort() : [] };
 }
 
-/** A test context with captured streams; no terminal unless asked. */
-export function testContext(cwd: string, options: { isInteractive?: boolean; stdin?: string } = {}): Context & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    cwd,
-    env: {},
-    stdout: { write: (text) => void out.push(text) },
-    stderr: { write: (text) => void err.push(text) },
-    isInteractive: options.isInteractive ?? false,
-    color: false,
-    readStdin: async () => options.stdin ?? '',
-    out,
-    err,
-  };
-}
+export { testContext } from '../helpers/context.js';
 
 /** True when `name` is an executable on PATH. */
 export function onPath(name: string): boolean {
@@ -140,7 +135,11 @@ export function onPath(name: string): boolean {
 }
 
 /** A private tmux server (its own socket) for one test; killed after it. */
-export function tmuxServer(t: TestContext): { run(args: readonly string[]): string; pane(): string; waitFor(test: (pane: string) => boolean, what: string, timeoutMs?: number): Promise<string> } {
+export function tmuxServer(t: TestContext): {
+  run(args: readonly string[]): string;
+  pane(): string;
+  waitFor(test: (pane: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
+} {
   const socket = join(tmpdir(), `lucid-env-tmux-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   const run = (args: readonly string[]) => execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
   t.after(() => {

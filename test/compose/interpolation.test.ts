@@ -1,5 +1,5 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { parseTemplate } from '../../src/compose/interpolation.js';
 import { listedArgument, listReferences, substitute } from '../../src/compose/substitution.js';
 import { readVectors } from '../helpers/vectors.js';
@@ -43,7 +43,10 @@ describe('interpolation: shared Compose v2 vectors', () => {
       }));
       const key = (v: { name: string; op: string; default: string | null }) => `${v.name} ${v.op} ${v.default}`;
       const unique = [...new Map(variables.map((v) => [key(v), v])).values()];
-      assert.deepEqual([...unique].sort((a, b) => key(a).localeCompare(key(b))), [...vector.variables].sort((a, b) => key(a).localeCompare(key(b))));
+      assert.deepEqual(
+        [...unique].sort((a, b) => key(a).localeCompare(key(b))),
+        [...vector.variables].sort((a, b) => key(a).localeCompare(key(b))),
+      );
       if (!vector.expected_error) {
         assert.deepEqual([...new Set(result.unset.map((reference) => reference.name))].sort(), [...vector.unset_warnings].sort());
       }
@@ -68,8 +71,14 @@ describe('interpolation: positions and structure', () => {
 
   it('keeps a $ before a non-name literal and reports ${ as invalid at its offset', () => {
     const parsed = parseTemplate('cost $5 and ${ bad} then $OK');
-    assert.deepEqual(parsed.invalid.map((item) => item.start), [12]);
-    assert.deepEqual(listReferences(parsed.parts).map((reference) => reference.name), ['OK']);
+    assert.deepEqual(
+      parsed.invalid.map((item) => item.start),
+      [12],
+    );
+    assert.deepEqual(
+      listReferences(parsed.parts).map((reference) => reference.name),
+      ['OK'],
+    );
   });
 
   it('reports invalid syntax nested in a default', () => {
@@ -82,17 +91,27 @@ describe('interpolation: positions and structure', () => {
     const parsed = parseTemplate('${DB:?set ${WHAT} please}');
     const result = substitute(parsed, (name) => (name === 'WHAT' ? 'DB' : undefined));
     assert.equal(result.value, null);
-    assert.deepEqual(result.errors.map((error) => [error.reference.name, error.message, error.isEmpty]), [['DB', 'set DB please', false]]);
+    assert.deepEqual(
+      result.errors.map((error) => [error.reference.name, error.message, error.isEmpty]),
+      [['DB', 'set DB please', false]],
+    );
   });
 
   it('collects every failing required reference, not only the first', () => {
     const result = substitute(parseTemplate('${A:?a}-${B?b}-${C:?c}'), (name) => (name === 'C' ? '' : undefined));
-    assert.deepEqual(result.errors.map((error) => [error.reference.name, error.isEmpty]), [['A', false], ['B', false], ['C', true]]);
+    assert.deepEqual(
+      result.errors.map((error) => [error.reference.name, error.isEmpty]),
+      [
+        ['A', false],
+        ['B', false],
+        ['C', true],
+      ],
+    );
   });
 
   it('parses 10,000 levels of nesting without overflowing', () => {
     const depth = 10_000;
-    const text = '${A:-'.repeat(depth) + 'x' + '}'.repeat(depth);
+    const text = `${'${A:-'.repeat(depth)}x${'}'.repeat(depth)}`;
     const parsed = parseTemplate(text);
     assert.deepEqual(parsed.invalid, []);
   });

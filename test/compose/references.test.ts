@@ -1,8 +1,8 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { parseComposeText } from '../../src/compose/document.js';
 import { formatPath, scanComposeDocument } from '../../src/compose/references.js';
-import { lintReferences } from '../../src/compose/lint.js';
+import { runRules } from '../../src/rules/registry.js';
 
 function scanText(text: string) {
   const { compose, findings } = parseComposeText(text, 'compose.yaml');
@@ -11,7 +11,9 @@ function scanText(text: string) {
 }
 
 const rows = (text: string) =>
-  scanText(text).references.map((reference) => `${reference.name} ${reference.operator || '""'} ${reference.line}:${reference.column} ${formatPath(reference.path)} ${reference.text}`);
+  scanText(text).references.map(
+    (reference) => `${reference.name} ${reference.operator || '""'} ${reference.line}:${reference.column} ${formatPath(reference.path)} ${reference.text}`,
+  );
 
 describe('compose references: positions in every scalar style', () => {
   it('plain, quoted, block literal and folded scalars point at the $ in the source', () => {
@@ -73,7 +75,18 @@ describe('compose references: positions in every scalar style', () => {
   });
 
   it('turns environment entries without a value into passthrough references at their names', () => {
-    const text = ['services:', '  s:', '    environment:', '      - LOG_LEVEL', '      - A=1', '  t:', '    environment:', '      DEBUG:', '      B: ""', ''].join('\n');
+    const text = [
+      'services:',
+      '  s:',
+      '    environment:',
+      '      - LOG_LEVEL',
+      '      - A=1',
+      '  t:',
+      '    environment:',
+      '      DEBUG:',
+      '      B: ""',
+      '',
+    ].join('\n');
     assert.deepEqual(rows(text), ['LOG_LEVEL passthrough 4:9 services.s.environment[0] LOG_LEVEL', 'DEBUG passthrough 8:7 services.t.environment.DEBUG DEBUG']);
   });
 
@@ -85,7 +98,9 @@ describe('compose references: positions in every scalar style', () => {
 describe('compose findings', () => {
   const codes = (text: string) => {
     const scanned = scanText(text);
-    return [...scanned.findings, ...lintReferences(scanned.references, process.cwd())].map((finding) => `${finding.code} ${finding.line}:${finding.column}`);
+    return [...scanned.findings, ...runRules('references', { cwd: process.cwd(), references: scanned.references })].map(
+      (finding) => `${finding.code} ${finding.line}:${finding.column}`,
+    );
   };
 
   it('invalid interpolation is a finding at the $', () => {
@@ -97,7 +112,16 @@ describe('compose findings', () => {
   });
 
   it('compose-time expansion in command, entrypoint and healthcheck.test, not elsewhere', () => {
-    const text = ['services:', '  s:', '    command: ["sh", "-c", "echo $HOME ${TAG}"]', '    entrypoint: run $USER', '    healthcheck:', '      test: curl $URL', '    image: $IMAGE', ''].join('\n');
+    const text = [
+      'services:',
+      '  s:',
+      '    command: ["sh", "-c", "echo $HOME ${TAG}"]',
+      '    entrypoint: run $USER',
+      '    healthcheck:',
+      '      test: curl $URL',
+      '    image: $IMAGE',
+      '',
+    ].join('\n');
     assert.deepEqual(codes(text), ['compose-time-expansion 3:33', 'compose-time-expansion 4:21', 'compose-time-expansion 6:18']);
   });
 
@@ -122,6 +146,9 @@ describe('compose findings', () => {
   it('a deeply nested document is one finding, not a crash', () => {
     const deep = `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
     const found = codes(deep);
-    assert.deepEqual(found.map((row) => row.split(' ')[0]), ['yaml-syntax']);
+    assert.deepEqual(
+      found.map((row) => row.split(' ')[0]),
+      ['yaml-syntax'],
+    );
   });
 });

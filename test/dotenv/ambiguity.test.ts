@@ -1,10 +1,10 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { findAmbiguousValues } from '../../src/dotenv/ambiguity.js';
 import { findEntry } from '../../src/dotenv/document.js';
 import { parseEnv } from '../../src/dotenv/parse.js';
-import { readDotenvCases } from './dotenv-vectors.js';
 import type { DotenvCase } from './dotenv-vectors.js';
+import { readDotenvCases } from './dotenv-vectors.js';
 
 const cases = readDotenvCases();
 
@@ -67,12 +67,18 @@ describe('ambiguous-value: messages say who differs and why', () => {
   });
 
   it('finds nothing in values every reader agrees on', () => {
-    assert.deepEqual(ambiguities("A=plain\nB='sp ace # x'\nC=\"it's\"\nD=${NOPE:-x}y\n").map((finding) => finding.variable), ['D']);
+    assert.deepEqual(
+      ambiguities("A=plain\nB='sp ace # x'\nC=\"it's\"\nD=${NOPE:-x}y\n").map((finding) => finding.variable),
+      ['D'],
+    );
     assert.deepEqual(ambiguities("A=1\nB='$A'\nC=a # comment\n"), []);
   });
 
   it('reads each entry with the values before it, whatever the shell has', () => {
-    assert.deepEqual(ambiguities('A=x\nB=${A}\n').map((finding) => finding.variable), ['B']);
+    assert.deepEqual(
+      ambiguities('A=x\nB=${A}\n').map((finding) => finding.variable),
+      ['B'],
+    );
     const python = ambiguities('A=\nB="${A:-d}"\n');
     assert.ok(python.some((finding) => finding.message.includes('only when NAME is unset')));
   });

@@ -1,10 +1,10 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { envValues } from '../../src/dotenv/document.js';
 import type { EnvDocument } from '../../src/dotenv/document.js';
-import { removeEntry, setEntries, setEntry } from '../../src/dotenv/edit.js';
+import { envValues } from '../../src/dotenv/document.js';
 import type { EditResult } from '../../src/dotenv/edit.js';
+import { removeEntry, setEntries, setEntry } from '../../src/dotenv/edit.js';
 import { parseEnv } from '../../src/dotenv/parse.js';
 import { stringifyEnv } from '../../src/dotenv/stringify.js';
 
@@ -21,7 +21,7 @@ describe('setEntry', () => {
   it('updates one line in place and keeps comments, order and the other lines', () => {
     const text = '# database\nDB_HOST=db  # the host\n\nDB_PASSWORD="old value"\nexport   DB_USER=\'me\'\n';
     assert.deepEqual(applied(setEntry(load(text), 'DB_PASSWORD', 'n3w', options)), {
-      text: '# database\nDB_HOST=db  # the host\n\nDB_PASSWORD=n3w\nexport   DB_USER=\'me\'\n',
+      text: "# database\nDB_HOST=db  # the host\n\nDB_PASSWORD=n3w\nexport   DB_USER='me'\n",
       action: 'updated',
     });
     assert.equal(
@@ -88,7 +88,11 @@ describe('setEntry', () => {
   });
 
   it('refuses without changing anything, naming the key only', () => {
-    for (const [key, value] of [['A', 'it\'s "s3cr3t" # x'], ['A', '${s3cr3t}'], ['1A', 's3cr3t']]) {
+    for (const [key, value] of [
+      ['A', 'it\'s "s3cr3t" # x'],
+      ['A', '${s3cr3t}'],
+      ['1A', 's3cr3t'],
+    ]) {
       const result = setEntry(load('A=1\n'), key as string, value as string, options);
       assert.equal(result.ok, false);
       if (!result.ok) {
@@ -157,18 +161,36 @@ describe('setEntries', () => {
     assert.ok(many.ok);
     let one = document;
     for (const assignment of assignments) {
-      const result = setEntry(one, assignment.key, assignment.value, { pythonCompat: true, ...(assignment.comment === undefined ? {} : { comment: assignment.comment }) });
+      const result = setEntry(one, assignment.key, assignment.value, {
+        pythonCompat: true,
+        ...(assignment.comment === undefined ? {} : { comment: assignment.comment }),
+      });
       assert.ok(result.ok);
       one = result.document;
     }
     assert.equal(stringifyEnv(many.document), stringifyEnv(one));
     assert.equal(stringifyEnv(many.document), "# head\r\nA=1\r\nexport B=two # keep\r\nC=3\r\n# about D\r\nD='new value'\r\nE=x\r\n");
-    assert.deepEqual([...many.actions], [['B', 'updated'], ['D', 'added'], ['A', 'unchanged'], ['E', 'added']]);
+    assert.deepEqual(
+      [...many.actions],
+      [
+        ['B', 'updated'],
+        ['D', 'added'],
+        ['A', 'unchanged'],
+        ['E', 'added'],
+      ],
+    );
   });
 
   it('refuses the whole edit when one value cannot be written, naming that key', () => {
     const { document } = parseEnv('A=1\n', { file: '.env' });
-    const result = setEntries(document, [{ key: 'A', value: '2' }, { key: 'B', value: `it's "q" #` }], { pythonCompat: true });
+    const result = setEntries(
+      document,
+      [
+        { key: 'A', value: '2' },
+        { key: 'B', value: `it's "q" #` },
+      ],
+      { pythonCompat: true },
+    );
     assert.equal(result.ok, false);
     assert.match(result.ok ? '' : result.reason, /^cannot write B: rule 4/);
   });

@@ -1,7 +1,7 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { envValues, findEntry } from '../../src/dotenv/document.js';
+import { describe, it } from 'node:test';
 import type { EnvEntry } from '../../src/dotenv/document.js';
+import { envValues, findEntry } from '../../src/dotenv/document.js';
 import { parseEnv } from '../../src/dotenv/parse.js';
 
 const parse = (text: string, env: Record<string, string> = {}) => parseEnv(text, { file: '.env', lookup: (name) => env[name] });
@@ -100,7 +100,10 @@ describe('parseEnv: values as Compose reads them', () => {
 
   it('reads a statement after a closing quote as compose-go does', () => {
     const { document } = parse('A="x" B=2\n');
-    assert.deepEqual(document.lines.map((line) => line.raw), ['A="x"', ' B=2\n']);
+    assert.deepEqual(
+      document.lines.map((line) => line.raw),
+      ['A="x"', ' B=2\n'],
+    );
     assert.deepEqual(Object.fromEntries(envValues(document)), { A: 'x', B: '2' });
   });
 });
@@ -127,11 +130,17 @@ describe('parseEnv: references', () => {
         ['${C?need it}', 'need it'],
       ],
     );
-    assert.deepEqual(entry('A=$B\n', 'A').references.map((reference) => [reference.text, reference.argument]), [['$B', null]]);
+    assert.deepEqual(
+      entry('A=$B\n', 'A').references.map((reference) => [reference.text, reference.argument]),
+      [['$B', null]],
+    );
   });
 
   it('counts columns in UTF-16 code units', () => {
-    assert.deepEqual(entry('A=😀é$B\n', 'A').references.map((reference) => reference.column), [6]);
+    assert.deepEqual(
+      entry('A=😀é$B\n', 'A').references.map((reference) => reference.column),
+      [6],
+    );
   });
 
   it('lists no reference in single quotes', () => {
@@ -142,11 +151,10 @@ describe('parseEnv: references', () => {
 describe('parseEnv: findings', () => {
   it('reports lines Compose rejects, and reads on', () => {
     const { document, findings } = parse('A B=1\nC=2\n$D=3\nE="open\n');
-    assert.deepEqual(findings.map((finding) => `${finding.code}:${finding.severity}@${finding.line}:${finding.column}`), [
-      'env-syntax:error@1:1',
-      'env-syntax:error@3:1',
-      'env-syntax:error@4:3',
-    ]);
+    assert.deepEqual(
+      findings.map((finding) => `${finding.code}:${finding.severity}@${finding.line}:${finding.column}`),
+      ['env-syntax:error@1:1', 'env-syntax:error@3:1', 'env-syntax:error@4:3'],
+    );
     assert.deepEqual(Object.fromEntries(envValues(document)), { C: '2' });
   });
 
@@ -168,15 +176,21 @@ describe('parseEnv: findings', () => {
 
   it('reports duplicate keys at the second definition', () => {
     const { findings } = parse('A=1\nB=1\nA=1\nB=2\n');
-    assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, finding.line, finding.variable]), [
-      ['duplicate-key', 'warning', 3, 'A'],
-      ['duplicate-key', 'error', 4, 'B'],
-    ]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.severity, finding.line, finding.variable]),
+      [
+        ['duplicate-key', 'warning', 3, 'A'],
+        ['duplicate-key', 'error', 4, 'B'],
+      ],
+    );
   });
 
   it('warns about a last line with no "=" and no line break (compose-go reads a nameless value)', () => {
     const { document, findings } = parse('A=1\nB');
-    assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, finding.line]), [['env-syntax', 'warning', 2]]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.severity, finding.line]),
+      [['env-syntax', 'warning', 2]],
+    );
     assert.equal(findEntry(document, 'B'), undefined);
   });
 

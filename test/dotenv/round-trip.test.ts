@@ -1,10 +1,36 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseEnv } from '../../src/dotenv/parse.js';
 import { stringifyEnv } from '../../src/dotenv/stringify.js';
 
-const PIECES = ['\t', '\r', '\n', '\r\n', '#', "'", '"', '`', '=', ':', '$', '{', '}', '\\', ' ', 'export ', '${A', '$$', '\ufeff', 'é', '😀', '\u2028', '\u00a0', 'A', 'KEY'];
+const PIECES = [
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '#',
+  "'",
+  '"',
+  '`',
+  '=',
+  ':',
+  '$',
+  '{',
+  '}',
+  '\\',
+  ' ',
+  'export ',
+  '${A',
+  '$$',
+  '\ufeff',
+  'é',
+  '😀',
+  '\u2028',
+  '\u00a0',
+  'A',
+  'KEY',
+];
 const piece = fc.oneof(
   fc.constantFrom(...PIECES),
   fc.string({ unit: fc.constantFrom(...Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index))), maxLength: 4 }),

@@ -1,5 +1,5 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import dotenv from 'dotenv';
 import fc from 'fast-check';
 import { envValues } from '../../src/dotenv/document.js';
@@ -31,7 +31,10 @@ function readBack(text: string) {
 describe('writer: shared vectors', () => {
   for (const vector of writer.vectors) {
     it(JSON.stringify(vector.value), () => {
-      for (const [pythonCompat, expected] of [[true, vector.three_way], [false, vector.two_way]] as const) {
+      for (const [pythonCompat, expected] of [
+        [true, vector.three_way],
+        [false, vector.two_way],
+      ] as const) {
         const result = formatAssignment('K', vector.value, { pythonCompat });
         if (expected.form === null) {
           assert.equal(result.ok, false);

@@ -1,5 +1,5 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { envValues } from '../../src/dotenv/document.js';
 import { parseEnv } from '../../src/dotenv/parse.js';
 import { readWithPython } from '../../src/dotenv/python-reader.js';

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { assertNoStackTrace, at, checkJson, placesOf, runCli, scratch, writeProject } from './support.js';
 import type { CliResult } from './support.js';
+import { assertNoStackTrace, at, checkJson, placesOf, runCli, scratch, writeProject } from './support.js';
 
 const SERVICE = 'services:\n  app:\n    image: nginx\n    environment:\n      NAME: ${APP_NAME}\n';
 
@@ -31,38 +31,84 @@ async function checkComposeFile(name: string, content: string | Buffer, expected
 }
 
 describe('broken compose files', () => {
-  it('binary (NUL bytes)', () => checkComposeFile('compose.yaml', Buffer.from('services:\n  app:\0\n'), [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /^the compose file is a binary file \(it contains NUL bytes\)$/));
+  it('binary (NUL bytes)', () =>
+    checkComposeFile(
+      'compose.yaml',
+      Buffer.from('services:\n  app:\0\n'),
+      [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)],
+      /^the compose file is a binary file \(it contains NUL bytes\)$/,
+    ));
 
-  it('not UTF-8', () => checkComposeFile('compose.yaml', Buffer.from([...Buffer.from('services:\n  app:\n    image: '), 0xff, 0xfe, 0x0a]), [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /^the compose file is not valid UTF-8$/));
+  it('not UTF-8', () =>
+    checkComposeFile(
+      'compose.yaml',
+      Buffer.from([...Buffer.from('services:\n  app:\n    image: '), 0xff, 0xfe, 0x0a]),
+      [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)],
+      /^the compose file is not valid UTF-8$/,
+    ));
 
   it('empty', () => checkComposeFile('compose.yaml', '', [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /^the compose file is empty$/));
 
-  it('a list at the top', () => checkComposeFile('compose.yaml', '- a\n- b\n', [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /^the top level of a compose file must be a mapping/));
+  it('a list at the top', () =>
+    checkComposeFile('compose.yaml', '- a\n- b\n', [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /^the top level of a compose file must be a mapping/));
 
-  it('a scalar at the top', () => checkComposeFile('compose.yaml', 'hello\n', [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /^the top level of a compose file must be a mapping/));
+  it('a scalar at the top', () =>
+    checkComposeFile('compose.yaml', 'hello\n', [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /^the top level of a compose file must be a mapping/));
 
-  it('10,000 levels of flow nesting', () => checkComposeFile('compose.yaml', `services: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /^the YAML nests about 10001 levels deep; lucid-env reads at most 256$/));
+  it('10,000 levels of flow nesting', () =>
+    checkComposeFile(
+      'compose.yaml',
+      `services: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+      [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)],
+      /^the YAML nests about 10001 levels deep; lucid-env reads at most 256$/,
+    ));
 
-  it('10,000 levels of block nesting (compact block sequences)', () => checkComposeFile('compose.yaml', `services:\n  app:\n    labels:\n      ${'- '.repeat(10_000)}x\n`, [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /^the YAML nests about \d+ levels deep; lucid-env reads at most 256$/));
+  it('10,000 levels of block nesting (compact block sequences)', () =>
+    checkComposeFile(
+      'compose.yaml',
+      `services:\n  app:\n    labels:\n      ${'- '.repeat(10_000)}x\n`,
+      [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)],
+      /^the YAML nests about \d+ levels deep; lucid-env reads at most 256$/,
+    ));
 
   it('5,000 levels of block mapping indentation', () => {
     const lines = ['services:'];
     for (let depth = 1; depth <= 5_000; depth++) lines.push(`${' '.repeat(depth)}k${depth}:`);
-    return checkComposeFile('compose.yaml', `${lines.join('\n')}\n`, [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /^the YAML nests about 5001 levels deep; lucid-env reads at most 256$/);
+    return checkComposeFile(
+      'compose.yaml',
+      `${lines.join('\n')}\n`,
+      [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)],
+      /^the YAML nests about 5001 levels deep; lucid-env reads at most 256$/,
+    );
   });
 
   it('an alias bomb (billion laughs)', () => {
     const levels = 'abcdefghi';
     const lines = ['x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let index = 1; index < levels.length; index++) lines.push(`x-${levels[index]}: &${levels[index]} [${Array(9).fill(`*${levels[index - 1]}`).join(',')}]`);
+    for (let index = 1; index < levels.length; index++)
+      lines.push(
+        `x-${levels[index]}: &${levels[index]} [${Array(9)
+          .fill(`*${levels[index - 1]}`)
+          .join(',')}]`,
+      );
     lines.push('services:', '  app:', '    image: nginx', '    labels: *i');
-    return checkComposeFile('compose.yaml', `${lines.join('\n')}\n`, [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)], /too many alias expansions.*billion laughs/);
+    return checkComposeFile(
+      'compose.yaml',
+      `${lines.join('\n')}\n`,
+      [at('yaml-syntax', 'error', 'compose.yaml', 1, 1)],
+      /too many alias expansions.*billion laughs/,
+    );
   });
 
   it('the alias bomb does not hang scan or render either', async () => {
     const levels = 'abcdefghi';
     const lines = ['x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let index = 1; index < levels.length; index++) lines.push(`x-${levels[index]}: &${levels[index]} [${Array(9).fill(`*${levels[index - 1]}`).join(',')}]`);
+    for (let index = 1; index < levels.length; index++)
+      lines.push(
+        `x-${levels[index]}: &${levels[index]} [${Array(9)
+          .fill(`*${levels[index - 1]}`)
+          .join(',')}]`,
+      );
     lines.push('services:', '  app:', '    image: ${APP_IMAGE:-nginx}', '    labels: *i');
     const directory = writeProject({ 'compose.yaml': `${lines.join('\n')}\n` });
     for (const command of ['scan', 'render']) {
@@ -158,7 +204,20 @@ describe('command line misuse', () => {
 });
 
 describe('help and version', () => {
-  const commands = [[], ['scan'], ['check'], ['render'], ['generate'], ['set'], ['init'], ['rotate'], ['tor-hash'], ['template'], ['template', 'list'], ['template', 'show']];
+  const commands = [
+    [],
+    ['scan'],
+    ['check'],
+    ['render'],
+    ['generate'],
+    ['set'],
+    ['init'],
+    ['rotate'],
+    ['tor-hash'],
+    ['template'],
+    ['template', 'list'],
+    ['template', 'show'],
+  ];
   for (const command of commands) {
     it(`lucid-env ${[...command, '--help'].join(' ')} exits 0 with examples`, async () => {
       const result = await runCli([...command, '--help'], { cwd: scratch() });

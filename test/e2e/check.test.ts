@@ -1,10 +1,23 @@
 /** `lucid-env check` end to end: one fixture per finding code, options, formats, the example stack. */
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { EXAMPLE_ARGS, assertNoLeak, assertNoStackTrace, at, checkJson, copyFixture, copyTree, exampleCopy, placesOf, runCli, secretValuesOf, writeProject } from './support.js';
 import type { FindingPlace } from './support.js';
+import {
+  assertNoLeak,
+  assertNoStackTrace,
+  at,
+  checkJson,
+  copyFixture,
+  copyTree,
+  EXAMPLE_ARGS,
+  exampleCopy,
+  placesOf,
+  runCli,
+  secretValuesOf,
+  writeProject,
+} from './support.js';
 
 interface FixtureCase {
   code: string;
@@ -26,7 +39,12 @@ const CASES: FixtureCase[] = [
   {
     code: 'invalid-interpolation',
     exit: 1,
-    expected: [at('invalid-interpolation', 'error', C, 5, 10), at('invalid-interpolation', 'error', C, 6, 13), at('invalid-interpolation', 'error', C, 7, 10), at('invalid-interpolation', 'error', C, 8, 10)],
+    expected: [
+      at('invalid-interpolation', 'error', C, 5, 10),
+      at('invalid-interpolation', 'error', C, 6, 13),
+      at('invalid-interpolation', 'error', C, 7, 10),
+      at('invalid-interpolation', 'error', C, 8, 10),
+    ],
   },
   { code: 'suspicious-reference', exit: 0, expected: [at('suspicious-reference', 'warning', C, 5, 10)] },
   { code: 'compose-time-expansion', exit: 0, expected: [at('compose-time-expansion', 'warning', C, 5, 42)] },
@@ -39,7 +57,12 @@ const CASES: FixtureCase[] = [
   { code: 'placeholder', exit: 1, expected: [at('placeholder', 'error', '.env', 1, 13), at('placeholder', 'error', '.env', 2, 11)] },
   { code: 'weak-secret', exit: 1, expected: [at('weak-secret', 'error', '.env', 1, 13)] },
   // APP_DEBUG=true is a valid bool: no finding.
-  { code: 'invalid-value', args: ['-t', 'template.yml'], exit: 1, expected: [at('invalid-value', 'error', '.env', 1, 10), at('invalid-value', 'error', '.env', 2, 9)] },
+  {
+    code: 'invalid-value',
+    args: ['-t', 'template.yml'],
+    exit: 1,
+    expected: [at('invalid-value', 'error', '.env', 1, 10), at('invalid-value', 'error', '.env', 2, 9)],
+  },
   { code: 'inconsistent-secret', args: ['-e', 'one.env', '-e', 'two.env'], exit: 1, expected: [at('inconsistent-secret', 'error', 'two.env', 1, 13)] },
   {
     code: 'insecure-permissions',
@@ -66,7 +89,9 @@ describe('check: one fixture per finding code', () => {
       assert.deepEqual(report.summary, { errors: count('error'), warnings: count('warning'), infos: count('info') });
       for (const finding of report.findings) assert.ok(finding.message.length > 0);
       const envFiles = readdirSync(directory).filter((name) => name.endsWith('.env'));
-      const secrets = new Map(envFiles.flatMap((name) => [...secretValuesOf(join(directory, name))].map(([key, value]): [string, string] => [`${name}:${key}`, value])));
+      const secrets = new Map(
+        envFiles.flatMap((name) => [...secretValuesOf(join(directory, name))].map(([key, value]): [string, string] => [`${name}:${key}`, value])),
+      );
       if (secrets.size > 0) assertNoLeak([{ label: testCase.code, result }], secrets);
     });
   }
@@ -78,7 +103,10 @@ describe('check: one fixture per finding code', () => {
 
   it('messages name the secret, never its value (placeholder, weak, inconsistent)', async () => {
     const placeholder = await checkJson([], copyFixture('check/placeholder'));
-    assert.deepEqual(placeholder.report.findings.map((finding) => finding.variable), ['DB_PASSWORD', 'API_TOKEN']);
+    assert.deepEqual(
+      placeholder.report.findings.map((finding) => finding.variable),
+      ['DB_PASSWORD', 'API_TOKEN'],
+    );
     assert.doesNotMatch(placeholder.result.stdout, /mongo-changeme-2024|your-token-here/);
     const weak = await checkJson([], copyFixture('check/weak-secret'));
     assert.doesNotMatch(weak.result.stdout, /hunter2/);
@@ -110,7 +138,10 @@ describe('check options', () => {
       '.env': 'APP_GREETING=hello$USER\nAPP_LEGACY=1\n',
     });
     const all = await checkJson([], directory);
-    assert.deepEqual(all.report.findings.map((finding) => finding.code), ['ambiguous-value', 'unused', 'missing']);
+    assert.deepEqual(
+      all.report.findings.map((finding) => finding.code),
+      ['ambiguous-value', 'unused', 'missing'],
+    );
     const ignored = await checkJson(['--ignore', 'unused,ambiguous-value'], directory);
     assert.deepEqual(placesOf(ignored.report.findings), [at('missing', 'error', C, 6, 13)]);
     assert.deepEqual(ignored.report.summary, { errors: 1, warnings: 0, infos: 0 });
@@ -131,12 +162,17 @@ describe('check options', () => {
   it('--format github prints one workflow command per finding and a summary', async () => {
     const result = await runCli(['check', '--format', 'github'], { cwd: copyFixture('check/missing') });
     assert.equal(result.code, 1);
-    assert.equal(result.stdout, [
-      '::error file=compose.yaml,line=5,col=14,title=missing::APP_HOST is not set; Compose would substitute an empty string (services.app.environment.PLAIN) (hint: define APP_HOST in the env file (-e) or the project .env)',
-      '::error file=compose.yaml,line=6,col=17,title=missing::APP_MODE is not set; Compose stops with "set APP_MODE" (services.app.environment.REQUIRED) (hint: define APP_MODE in the env file (-e) or the project .env)',
-      'lucid-env: 2 errors, 0 warnings, 0 infos',
-      '',
-    ].join('\n'));
+    assert.equal(
+      result.stdout,
+      [
+        '::error file=compose.yaml,line=5,col=14,title=missing::APP_HOST is not set; Compose would substitute an empty string ' +
+          '(services.app.environment.PLAIN) (hint: define APP_HOST in the env file (-e) or the project .env)',
+        '::error file=compose.yaml,line=6,col=17,title=missing::APP_MODE is not set; Compose stops with "set APP_MODE" ' +
+          '(services.app.environment.REQUIRED) (hint: define APP_MODE in the env file (-e) or the project .env)',
+        'lucid-env: 2 errors, 0 warnings, 0 infos',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('--format github: warnings and infos are ::warning and ::notice, whole-file findings have no line', async () => {
@@ -144,9 +180,16 @@ describe('check options', () => {
     chmodSync(join(directory, '.env'), 0o644);
     const result = await runCli(['check', '--format', 'github'], { cwd: directory });
     assert.equal(result.code, 0);
-    assert.equal(result.stdout.split('\n')[0], `::warning file=.env,title=insecure-permissions::the file holds secrets (DB_PASSWORD) and is readable by group or others (mode 0644) (hint: chmod 600 .env)`);
+    assert.equal(
+      result.stdout.split('\n')[0],
+      '::warning file=.env,title=insecure-permissions::the file holds secrets (DB_PASSWORD) and is readable by group or others (mode 0644) ' +
+        '(hint: chmod 600 .env)',
+    );
     const unused = await runCli(['check', '--format', 'github'], { cwd: copyFixture('check/unused') });
-    assert.equal(unused.stdout, '::notice file=.env,line=2,col=1,title=unused::APP_LEGACY is defined but no compose file references it\nlucid-env: 0 errors, 0 warnings, 1 info\n');
+    assert.equal(
+      unused.stdout,
+      '::notice file=.env,line=2,col=1,title=unused::APP_LEGACY is defined but no compose file references it\nlucid-env: 0 errors, 0 warnings, 1 info\n',
+    );
   });
 
   it('--format sarif parses as SARIF 2.1.0 with one rule per code', async () => {
@@ -154,8 +197,14 @@ describe('check options', () => {
     assert.equal(result.code, 1);
     const sarif = JSON.parse(result.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { level: string }[] }[] };
     assert.equal(sarif.version, '2.1.0');
-    assert.deepEqual(sarif.runs[0]?.tool.driver.rules.map((rule) => rule.id), ['lucid-env/duplicate-key']);
-    assert.deepEqual(sarif.runs[0]?.results.map((item) => item.level), ['warning', 'error']);
+    assert.deepEqual(
+      sarif.runs[0]?.tool.driver.rules.map((rule) => rule.id),
+      ['lucid-env/duplicate-key'],
+    );
+    assert.deepEqual(
+      sarif.runs[0]?.results.map((item) => item.level),
+      ['warning', 'error'],
+    );
   });
 });
 
@@ -180,7 +229,10 @@ describe('check of the foundation stack', () => {
       at('placeholder', 'error', FOUNDATION_ENV, 8, 16),
       at('placeholder', 'error', FOUNDATION_ENV, 10, 16),
     ]);
-    assert.deepEqual(report.findings.map((finding) => finding.variable), ['ELASTICSEARCH_PASSWORD', 'ENCRYPTION_KEY', 'TOR_PASSWORD', 'TOR_PASSWORD', 'MONGODB_PASSWORD', 'REDIS_PASSWORD', 'JWT_SECRET_KEY']);
+    assert.deepEqual(
+      report.findings.map((finding) => finding.variable),
+      ['ELASTICSEARCH_PASSWORD', 'ENCRYPTION_KEY', 'TOR_PASSWORD', 'TOR_PASSWORD', 'MONGODB_PASSWORD', 'REDIS_PASSWORD', 'JWT_SECRET_KEY'],
+    );
     assert.ok(!report.findings.some((finding) => finding.variable === 'LOG_LEVEL'));
     assert.ok(!result.stdout.includes('lucid_jwt_secret_key_change_in_production'));
     assert.ok(!result.stdout.includes('Zr8vQ2mX7pLk4Tn9Wb3Yc6Hd1Fg5Js0a'));
@@ -190,7 +242,9 @@ describe('check of the foundation stack', () => {
     const directory = exampleCopy();
     chmodSync(join(directory, FOUNDATION_ENV), 0o644);
     const { report } = await checkJson([...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env], directory);
-    assert.deepEqual(placesOf(report.findings.filter((finding) => finding.code === 'insecure-permissions')), [at('insecure-permissions', 'warning', FOUNDATION_ENV, 0, 0)]);
+    assert.deepEqual(placesOf(report.findings.filter((finding) => finding.code === 'insecure-permissions')), [
+      at('insecure-permissions', 'warning', FOUNDATION_ENV, 0, 0),
+    ]);
   });
 
   /** The example with `LUCID_REPO_ROOT=.`, the same scenario as the shared fixture (which CI may not have). */
@@ -202,7 +256,11 @@ describe('check of the foundation stack', () => {
     return copy;
   };
   const dotRootCases = [
-    { label: 'the shared fixture', make: () => copyTree(SHARED_FOUNDATION), skip: existsSync(SHARED_FOUNDATION) ? false : `${SHARED_FOUNDATION} is not on this machine` },
+    {
+      label: 'the shared fixture',
+      make: () => copyTree(SHARED_FOUNDATION),
+      skip: existsSync(SHARED_FOUNDATION) ? false : `${SHARED_FOUNDATION} is not on this machine`,
+    },
     { label: 'the example edited the same way', make: exampleWithDotRoot, skip: false },
   ];
   for (const { label, make, skip } of dotRootCases) {
@@ -220,7 +278,13 @@ describe('check of the foundation stack', () => {
         at('placeholder', 'error', FOUNDATION_ENV, 10, 16),
       ]);
       const missing = report.findings[0];
-      assert.match(missing?.message ?? '', /configs\/docker\/configs\/environment\/\.env\.foundation of services lucid-mongodb, lucid-redis, lucid-elasticsearch, lucid-auth-service, tor-proxy does not exist/);
+      assert.match(
+        missing?.message ?? '',
+        new RegExp(
+          String.raw`configs\/docker\/configs\/environment\/\.env\.foundation of services ` +
+            'lucid-mongodb, lucid-redis, lucid-elasticsearch, lucid-auth-service, tor-proxy does not exist',
+        ),
+      );
       assert.match(missing?.hint ?? '', /relative env_file paths resolve from the project directory \(.*configs\/docker\)/);
     });
   }

@@ -4,11 +4,11 @@
  * file ever held is then searched for in everything printed.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { EXAMPLE_ARGS, FOUNDATION_EXTRA_SECRETS, assertNoLeak, assertNoStackTrace, exampleCopy, parseJson, runCli, secretValuesOf } from './support.js';
 import type { CliResult } from './support.js';
+import { assertNoLeak, assertNoStackTrace, EXAMPLE_ARGS, exampleCopy, FOUNDATION_EXTRA_SECRETS, parseJson, runCli, secretValuesOf } from './support.js';
 
 const ENV = 'configs/environment/.env.foundation';
 const CHECK_ARGS = [...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env];
@@ -53,10 +53,20 @@ for (const format of ['text', 'json'] as const) {
       const generated = await session.run(['generate', '-t', 'foundation', ...fmt], 0);
       if (format === 'json') {
         const report = parseJson<{ changes: { key: string; fingerprint?: string }[] }>(generated);
-        assert.deepEqual(report.changes.map((change) => change.key), [
-          'ENCRYPTION_KEY', 'TOR_PASSWORD', 'MONGODB_PASSWORD', 'REDIS_PASSWORD', 'ELASTICSEARCH_PASSWORD', 'JWT_SECRET_KEY',
-          'TOR_HASHED_CONTROL_PASSWORD', 'MONGODB_URI', 'REDIS_URL',
-        ]);
+        assert.deepEqual(
+          report.changes.map((change) => change.key),
+          [
+            'ENCRYPTION_KEY',
+            'TOR_PASSWORD',
+            'MONGODB_PASSWORD',
+            'REDIS_PASSWORD',
+            'ELASTICSEARCH_PASSWORD',
+            'JWT_SECRET_KEY',
+            'TOR_HASHED_CONTROL_PASSWORD',
+            'MONGODB_URI',
+            'REDIS_URL',
+          ],
+        );
         for (const change of report.changes) assert.match(change.fingerprint ?? '', /^[0-9a-f]{12}$/);
       } else {
         assert.match(generated.stderr, /^ {2}added +ENCRYPTION_KEY +\(fingerprint [0-9a-f]{12}\) +missing$/m);
@@ -96,10 +106,14 @@ for (const format of ['text', 'json'] as const) {
       await session.run(['set', 'MONGODB_PASSWORD', '-t', 'foundation', ...fmt], 0, TYPED_PASSWORD);
       const stateDirectory = join(session.directory, 'configs', 'environment', '.lucid-env');
       const history = readFileSync(join(stateDirectory, 'history.jsonl'), 'utf8');
-      const lines = history.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const lines = history
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       assert.ok(lines.length >= 10);
       for (const line of lines) assert.match(String(line['fingerprint']), /^[0-9a-f]{12}$/);
-      for (const [name, value] of [...session.secrets, ['typed', TYPED_PASSWORD] as const]) assert.ok(!history.includes(value), `history holds the value of ${name}`);
+      for (const [name, value] of [...session.secrets, ['typed', TYPED_PASSWORD] as const])
+        assert.ok(!history.includes(value), `history holds the value of ${name}`);
       assert.ok(readdirSync(join(stateDirectory, 'backups')).length >= 1, 'rotate made a backup');
     });
   });

@@ -1,15 +1,15 @@
 /** Small helpers shared by the end-to-end tests: temp folders, fixtures, JSON output, leak checks. */
 import './cli-path.js';
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { copyExample, runCli } from '../helpers/cli.js';
 import type { Finding } from '../../src/findings.js';
 import type { CliResult } from '../helpers/cli.js';
+import { copyExample, runCli } from '../helpers/cli.js';
 
-export { EXAMPLE_ARGS, runCli } from '../helpers/cli.js';
 export type { CliResult } from '../helpers/cli.js';
+export { EXAMPLE_ARGS, runCli } from '../helpers/cli.js';
 
 const created: string[] = [];
 process.on('exit', () => {
@@ -100,7 +100,10 @@ export function at(code: string, severity: string, file: string, line: number, c
 }
 
 /** Runs `check --format json` and returns the parsed report with the raw result. */
-export async function checkJson(args: readonly string[], cwd: string): Promise<{ result: CliResult; report: { version: number; ok: boolean; summary: Record<string, number>; findings: JsonFinding[] } }> {
+export async function checkJson(
+  args: readonly string[],
+  cwd: string,
+): Promise<{ result: CliResult; report: { version: number; ok: boolean; summary: Record<string, number>; findings: JsonFinding[] } }> {
   const result = await runCli(['check', '--format', 'json', ...args], { cwd });
   return { result, report: parseJson(result) };
 }

@@ -1,7 +1,7 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { LucidError } from '../../src/errors.js';
 import { appendFileDurable } from '../../src/fs/append.js';
 import { ensurePrivateDir } from '../../src/fs/private-dir.js';

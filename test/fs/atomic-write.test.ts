@@ -1,23 +1,11 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  chownSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LucidError } from '../../src/errors.js';
+import { describe, it } from 'node:test';
+import type { LucidError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/fs/atomic-write.js';
-import { makeScratchDir, isLucid } from './scratch.js';
-
+import { isLucid, makeScratchDir } from './scratch.js';
 
 describe('writeFileAtomic', () => {
   it('writes a new file with exactly the given text and mode 0600', async (t) => {
@@ -114,10 +102,7 @@ describe('writeFileAtomic', () => {
     const sub = join(dir, 'sub');
     await assert.rejects(writeFileAtomic(sub, 'x'), isLucid('WRITE_FAILED', `could not write ${sub}: is a directory`));
     const missing = join(dir, 'nope', '.env');
-    await assert.rejects(
-      writeFileAtomic(missing, 'x'),
-      isLucid('WRITE_FAILED', `could not write ${missing}: its directory does not exist`),
-    );
+    await assert.rejects(writeFileAtomic(missing, 'x'), isLucid('WRITE_FAILED', `could not write ${missing}: its directory does not exist`));
   });
 
   it('two concurrent writers: the result is entirely one of them, and no temp file remains', async (t) => {

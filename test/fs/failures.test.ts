@@ -1,7 +1,7 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { LucidError } from '../../src/errors.js';
 import { appendFileDurable } from '../../src/fs/append.js';
 import { writeFileAtomic } from '../../src/fs/atomic-write.js';
@@ -47,10 +47,7 @@ describe('write failures leave the original intact', () => {
       const file = join(mountPoint, 'history.jsonl');
       await appendFileDurable(file, '{"n":1}');
       await appendFileDurable(file, '{"n":2}');
-      await assert.rejects(
-        appendFileDurable(file, `{"n":3,"pad":"${'x'.repeat(200 * 1024)}"}`),
-        isWriteFailed(`could not write ${file}: disk full`),
-      );
+      await assert.rejects(appendFileDurable(file, `{"n":3,"pad":"${'x'.repeat(200 * 1024)}"}`), isWriteFailed(`could not write ${file}: disk full`));
       assert.equal(readFileSync(file, 'utf8'), '{"n":1}\n{"n":2}\n');
     } finally {
       unmount(mountPoint);

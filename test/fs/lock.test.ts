@@ -1,9 +1,9 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LucidError } from '../../src/errors.js';
 import { acquireLock, formatLockPath } from '../../src/fs/lock.js';
@@ -55,10 +55,7 @@ describe('acquireLock', () => {
     const lock = await acquireLock(target);
     try {
       const started = Date.now();
-      await assert.rejects(
-        acquireLock(target, { waitMs: 300 }),
-        isLocked(`another lucid-env run holds the lock on ${target} (pid ${process.pid})`, lock.path),
-      );
+      await assert.rejects(acquireLock(target, { waitMs: 300 }), isLocked(`another lucid-env run holds the lock on ${target} (pid ${process.pid})`, lock.path));
       assert.ok(Date.now() - started >= 290, 'it should have waited about waitMs');
     } finally {
       await lock.release();
@@ -117,10 +114,7 @@ describe('acquireLock', () => {
     const lockPath = formatLockPath(target);
     await acquireLock(target).then((lock) => lock.release());
     writeFileSync(lockPath, 'not json');
-    await assert.rejects(
-      acquireLock(target, { waitMs: 0 }),
-      isLocked(`another lucid-env run holds the lock on ${target} (pid unknown)`, lockPath),
-    );
+    await assert.rejects(acquireLock(target, { waitMs: 0 }), isLocked(`another lucid-env run holds the lock on ${target} (pid unknown)`, lockPath));
     utimesSync(lockPath, new Date(0), new Date(0));
     await (await acquireLock(target, { waitMs: 0 })).release();
   });

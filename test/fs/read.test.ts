@@ -1,12 +1,11 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LucidError } from '../../src/errors.js';
+import { describe, it } from 'node:test';
+import type { LucidError } from '../../src/errors.js';
 import { readText, readTextIfExists } from '../../src/fs/read.js';
-import { makeScratchDir, isLucid } from './scratch.js';
-
+import { isLucid, makeScratchDir } from './scratch.js';
 
 describe('readText', () => {
   it('reads UTF-8 text with its bytes, mode and flags', async (t) => {

@@ -1,10 +1,11 @@
 /** Scratch directories, tmpfs mounts and an unprivileged child process for the file-I/O tests. */
+
+import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import assert from 'node:assert/strict';
 import { LucidError } from '../../src/errors.js';
 
 /** A fresh temp directory removed after the test. */

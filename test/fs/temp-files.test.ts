@@ -1,7 +1,7 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { makeScratchDir, moduleUrl, runNode } from './scratch.js';
 
 describe('temp files of interrupted writes', () => {
@@ -41,7 +41,10 @@ describe('temp files of interrupted writes', () => {
       untrackTempFile('/nonexistent/x.tmp');
       process.stdout.write(JSON.stringify({ before, during, after: count() }));`);
     const { before, during, after } = JSON.parse(result.stdout) as Record<string, number[]>;
-    assert.deepEqual(during, before?.map((count) => count + 1));
+    assert.deepEqual(
+      during,
+      before?.map((count) => count + 1),
+    );
     assert.deepEqual(after, before);
   });
 

@@ -160,7 +160,16 @@ export function sarifReport(): Report {
     files: [],
     findings: [
       { code: 'yaml-syntax', severity: 'error', message: 'compose.yaml is not valid YAML', file: `${CWD}/compose.yaml`, line: 0, column: 0 },
-      { code: 'empty', severity: 'error', message: 'API_KEY is empty', file: `${CWD}/my dir/#1.env`, line: 5, column: 0, variable: 'API_KEY', hint: 'set a value' },
+      {
+        code: 'empty',
+        severity: 'error',
+        message: 'API_KEY is empty',
+        file: `${CWD}/my dir/#1.env`,
+        line: 5,
+        column: 0,
+        variable: 'API_KEY',
+        hint: 'set a value',
+      },
       { code: 'unused', severity: 'info', message: 'no file at all', file: '', line: 0, column: 0 },
     ],
   };

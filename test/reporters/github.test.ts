@@ -1,19 +1,19 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeData, escapeProperty, formatGithub } from '../../src/reporters/github.js';
+import { describe, it } from 'node:test';
 import type { Report } from '../../src/report.js';
+import { escapeData, escapeProperty, formatGithub } from '../../src/reporters/github.js';
 import { CWD, checkReport, PLAIN } from './fixture.js';
 
 describe('github reporter', () => {
   it('prints one workflow command per sorted finding, then a summary line', () => {
-    const expected = [
+    const expected = `${[
       '::error file=../shared/secrets.env,line=2,col=1,title=placeholder::JWT_SECRET holds a placeholder',
       '::error file=compose.yaml,line=3,col=12,title=missing::DB_URL is not set (hint: add DB_URL to .env or give it a default)',
       '::warning file=compose.yaml,line=7,col=15,title=suspicious-reference::reads as ${gui-...}: 100%25 sure, not a typo?%0Asecond line',
       '::warning file=deploy/prod/.env,title=insecure-permissions::deploy/prod/.env holds secrets and is readable by others (hint: chmod 600 deploy/prod/.env)',
       '::notice file=deploy/prod/.env,line=4,col=1,title=unused::OLD_TOKEN is defined but never referenced',
       'lucid-env: 2 errors, 2 warnings, 1 info',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatGithub(checkReport(), PLAIN), expected);
   });
 
@@ -26,11 +26,11 @@ describe('github reporter', () => {
         { code: 'unused', severity: 'info', message: 'about no file', file: '', line: 0, column: 0 },
       ],
     };
-    const expected = [
+    const expected = `${[
       '::notice title=unused::about no file',
       '::error file=odd%2Cname%3A1%25.env,line=3,title=env-syntax::a, b: 5%25%0D%0Ac',
       'lucid-env: 1 error, 0 warnings, 1 info',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatGithub(report, PLAIN), expected);
   });
 

@@ -1,8 +1,8 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FORMAT_NAMES, isFormatName, REPORTERS } from '../../src/reporters/index.js';
+import { describe, it } from 'node:test';
 import type { Finding } from '../../src/findings.js';
 import type { Report } from '../../src/report.js';
+import { FORMAT_NAMES, isFormatName, REPORTERS } from '../../src/reporters/index.js';
 import { checkReport, PLAIN, scanReport } from './fixture.js';
 
 const CWD = '/a/b';
@@ -45,8 +45,15 @@ describe('reporter registry', () => {
     it(`${name}: sorts findings by relative file, line, column, code`, () => {
       const output = REPORTERS[name](unsortedReport(), { cwd: CWD, color: false });
       const positions = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'].map((message) => output.indexOf(`${message}`));
-      assert.ok(positions.every((position) => position >= 0), `every message printed: ${positions.join(',')}`);
-      assert.deepEqual([...positions].sort((a, b) => a - b), positions, output);
+      assert.ok(
+        positions.every((position) => position >= 0),
+        `every message printed: ${positions.join(',')}`,
+      );
+      assert.deepEqual(
+        [...positions].sort((a, b) => a - b),
+        positions,
+        output,
+      );
     });
 
     it(`${name}: ends with a newline and holds ANSI codes only for text with color: true`, () => {

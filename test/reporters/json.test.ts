@@ -1,12 +1,13 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatJson } from '../../src/reporters/json.js';
+import { describe, it } from 'node:test';
+import type { Finding } from '../../src/findings.js';
 import type { Report } from '../../src/report.js';
+import { formatJson } from '../../src/reporters/json.js';
 import { CWD, checkReport, PLAIN, scanReport } from './fixture.js';
 
 describe('json reporter', () => {
   it('prints the check shape: version, ok, summary, sorted findings with relative paths', () => {
-    const expected = [
+    const expected = `${[
       '{',
       '  "version": 1,',
       '  "ok": false,',
@@ -63,12 +64,12 @@ describe('json reporter', () => {
       '    }',
       '  ]',
       '}',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatJson(checkReport(), PLAIN), expected);
   });
 
   it('prints the scan shape: files, references sorted by position, variables, findings', () => {
-    const expected = [
+    const expected = `${[
       '{',
       '  "version": 1,',
       '  "files": [',
@@ -174,7 +175,7 @@ describe('json reporter', () => {
       '    }',
       '  ]',
       '}',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatJson(scanReport(), PLAIN), expected);
   });
 
@@ -189,7 +190,7 @@ describe('json reporter', () => {
         { file: `${CWD}/.env`, key: 'DB_PASSWORD', action: 'unchanged' },
       ],
     };
-    const expected = [
+    const expected = `${[
       '{',
       '  "version": 1,',
       '  "ok": true,',
@@ -215,7 +216,7 @@ describe('json reporter', () => {
       '  ],',
       '  "dryRun": true',
       '}',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatJson(report, PLAIN), expected);
   });
 
@@ -225,7 +226,7 @@ describe('json reporter', () => {
   });
 
   it('is ok with warnings only, and not ok with warnings under strict', () => {
-    const warning = { ...checkReport().findings[1]!, severity: 'warning' as const };
+    const warning = { ...(checkReport().findings[1] as Finding), severity: 'warning' as const };
     const report: Report = { command: 'check', files: [], findings: [warning] };
     assert.equal(JSON.parse(formatJson(report, PLAIN)).ok, true);
     assert.equal(JSON.parse(formatJson(report, { ...PLAIN, strict: true })).ok, false);

@@ -1,5 +1,5 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { escapeControl, formatCounts, isFailing, pluralize, relativePath } from '../../src/reporters/prepare.js';
 
 describe('reporter preparation', () => {

@@ -1,6 +1,6 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
 import { formatSarif, formatUri, TOOL_VERSION } from '../../src/reporters/sarif.js';
 import { checkReport, PLAIN, sarifReport } from './fixture.js';
 
@@ -25,7 +25,7 @@ function readPackageVersion(): string {
 
 describe('sarif reporter', () => {
   it('prints SARIF 2.1.0: rules in RULES order, level from the finding, clamped column, no region for line 0', () => {
-    const expected = [
+    const expected = `${[
       '{',
       '  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",',
       '  "version": "2.1.0",',
@@ -124,19 +124,22 @@ describe('sarif reporter', () => {
       '    }',
       '  ]',
       '}',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatSarif(sarifReport(), PLAIN), expected);
   });
 
   it('lists one rule per code present, and every ruleIndex points at its rule', () => {
     const log = JSON.parse(formatSarif(checkReport(), PLAIN)) as SarifLog;
-    const run = log.runs[0]!;
+    const run = log.runs[0] as SarifLog['runs'][number];
     assert.deepEqual(
       run.tool.driver.rules.map((rule) => rule.id),
       ['lucid-env/missing', 'lucid-env/suspicious-reference', 'lucid-env/placeholder', 'lucid-env/insecure-permissions', 'lucid-env/unused'],
     );
     for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex]?.id, result.ruleId);
-    assert.deepEqual(run.results.map((result) => result.level), ['error', 'error', 'warning', 'warning', 'note']);
+    assert.deepEqual(
+      run.results.map((result) => result.level),
+      ['error', 'error', 'warning', 'warning', 'note'],
+    );
   });
 
   it('prints an empty run when there are no findings', () => {

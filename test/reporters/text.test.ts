@@ -1,8 +1,8 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatText } from '../../src/reporters/text.js';
+import { describe, it } from 'node:test';
 import type { Finding } from '../../src/findings.js';
 import type { Change, Report } from '../../src/report.js';
+import { formatText } from '../../src/reporters/text.js';
 import { CWD, checkReport, PLAIN, scanReport } from './fixture.js';
 
 const CHANGES: Change[] = [
@@ -21,7 +21,7 @@ function report(findings: Finding[], extra: Partial<Report> = {}): Report {
 
 describe('text reporter', () => {
   it('groups sorted findings by relative file, with positions, hints and a summary', () => {
-    const expected = [
+    const expected = `${[
       '../shared/secrets.env',
       '  2:1  error    JWT_SECRET holds a placeholder  [placeholder]',
       '',
@@ -37,12 +37,12 @@ describe('text reporter', () => {
       '  4:1  info     OLD_TOKEN is defined but never referenced  [unused]',
       '',
       '✖ 2 errors, 2 warnings, 1 info',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatText(checkReport(), PLAIN), expected);
   });
 
   it('prints the scan table with first positions, the counts, the findings and a summary', () => {
-    const expected = [
+    const expected = `${[
       'NAME     STATUS     DEFAULTS                REFS  FIRST',
       'API_KEY  required   -                       1     deploy/prod/.env:2:12',
       'DB_URL   plain      postgres://db:5432/app  2     compose.yaml:3:12',
@@ -54,7 +54,7 @@ describe('text reporter', () => {
       '  12:9  warning  PORT has 2 different defaults  [inconsistent-default]',
       '',
       '⚠ 0 errors, 1 warning, 0 infos',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatText(scanReport(), PLAIN), expected);
   });
 
@@ -64,7 +64,7 @@ describe('text reporter', () => {
   });
 
   it('lists changes by file with aligned columns', () => {
-    const expected = [
+    const expected = `${[
       '.env',
       '  generated      ENCRYPTION_KEY  (fingerprint 3fa1c2d4)  missing',
       '  kept previous  JWT_SECRET',
@@ -73,12 +73,12 @@ describe('text reporter', () => {
       '  regenerated    DB_PASSWORD     weak',
       '',
       '✔ no problems',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatText(report([], { command: 'generate', changes: CHANGES }), PLAIN), expected);
   });
 
   it('words changes as "would ..." in a dry run', () => {
-    const expected = [
+    const expected = `${[
       '.env',
       '  would generate       ENCRYPTION_KEY  (fingerprint 3fa1c2d4)  missing',
       '  would keep previous  JWT_SECRET',
@@ -87,7 +87,7 @@ describe('text reporter', () => {
       '  would regenerate     DB_PASSWORD     weak',
       '',
       '✔ no problems',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatText(report([], { command: 'generate', changes: CHANGES, dryRun: true }), PLAIN), expected);
   });
 
@@ -106,11 +106,15 @@ describe('text reporter', () => {
   it('prints output first, then findings and the summary', () => {
     const expected = ['services: {}', '', 'compose.yaml', '  1:1  warning  a warning  [missing]', '', '⚠ 0 errors, 1 warning, 0 infos'];
     const rendered = report([finding('warning')], { command: 'render', output: 'services: {}\n' });
-    assert.equal(formatText(rendered, PLAIN), expected.join('\n') + '\n');
+    assert.equal(formatText(rendered, PLAIN), `${expected.join('\n')}\n`);
   });
 
   it('summarizes with the right mark and plurals', () => {
-    const last = (findings: Finding[], strict?: boolean) => formatText(report(findings), { ...PLAIN, strict }).trimEnd().split('\n').at(-1);
+    const last = (findings: Finding[], strict?: boolean) =>
+      formatText(report(findings), { ...PLAIN, strict })
+        .trimEnd()
+        .split('\n')
+        .at(-1);
     assert.equal(last([]), '✔ no problems');
     assert.equal(last([finding('error')]), '✖ 1 error, 0 warnings, 0 infos');
     assert.equal(last([finding('warning'), finding('warning', 2)]), '⚠ 0 errors, 2 warnings, 0 infos');
@@ -120,7 +124,7 @@ describe('text reporter', () => {
 
   it('colours severities, positions, file headers and the summary only with color: true', () => {
     const findings = [finding('error'), finding('warning', 2), { ...finding('info', 3), hint: 'a hint' }];
-    const expected = [
+    const expected = `${[
       '\u001b[4mcompose.yaml\u001b[24m',
       '  \u001b[2m1:1\u001b[22m  \u001b[31merror  \u001b[39m  a error  \u001b[2m[missing]\u001b[22m',
       '  \u001b[2m2:1\u001b[22m  \u001b[33mwarning\u001b[39m  a warning  \u001b[2m[missing]\u001b[22m',
@@ -128,7 +132,7 @@ describe('text reporter', () => {
       '      \u001b[2mhint:\u001b[22m a hint',
       '',
       '\u001b[31m✖ 1 error, 1 warning, 1 info\u001b[39m',
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     assert.equal(formatText(report(findings), { ...PLAIN, color: true }), expected);
     assert.doesNotMatch(formatText(report(findings), PLAIN), /\u001b/);
   });

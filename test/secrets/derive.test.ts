@@ -1,13 +1,12 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { parseDerivedTemplate, renderDerivedTemplate, templateDependencies } from '../../src/secrets/derive.js';
 
 function from(values: Record<string, string>) {
   return (name: string) => (Object.hasOwn(values, name) ? values[name] : undefined);
 }
 
-const MONGODB_URI =
-  'mongodb://{MONGODB_USERNAME|url}:{MONGODB_PASSWORD|url}@lucid-mongodb:{MONGODB_PORT}/{MONGODB_DATABASE}?authSource=admin';
+const MONGODB_URI = 'mongodb://{MONGODB_USERNAME|url}:{MONGODB_PASSWORD|url}@lucid-mongodb:{MONGODB_PORT}/{MONGODB_DATABASE}?authSource=admin';
 
 describe('renderDerivedTemplate', () => {
   it('percent-encodes with |url', () => {

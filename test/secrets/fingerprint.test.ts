@@ -1,5 +1,5 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { FINGERPRINT_LENGTH, fingerprint } from '../../src/secrets/fingerprint.js';
 import { loadSodium } from '../../src/secrets/random.js';
 
@@ -24,7 +24,9 @@ describe('fingerprint', () => {
 
   it('is the head of a 16-byte keyed BLAKE2b over the UTF-8 value', async () => {
     const sodium = await loadSodium();
-    const expected = Buffer.from(sodium.crypto_generichash(16, Buffer.from('é', 'utf8'), KEY_A)).toString('hex').slice(0, 12);
+    const expected = Buffer.from(sodium.crypto_generichash(16, Buffer.from('é', 'utf8'), KEY_A))
+      .toString('hex')
+      .slice(0, 12);
     assert.equal(fingerprint('é', KEY_A, sodium), expected);
   });
 

@@ -1,16 +1,16 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { LucidError } from '../../src/errors.js';
+import type { GeneratorSpec } from '../../src/secrets/generate.js';
 import {
-  MIN_ENTROPY_BITS,
   checkGeneratorSpec,
   describeGenerator,
   generateSecret,
   generatorEntropyBits,
+  MIN_ENTROPY_BITS,
   parseGeneratorSpec,
   validateSecret,
 } from '../../src/secrets/generate.js';
-import type { GeneratorSpec } from '../../src/secrets/generate.js';
 import { loadSodiumRandom } from '../../src/secrets/random.js';
 import { createFakeRandom } from '../helpers/fake-random.js';
 
@@ -46,7 +46,11 @@ describe('generateSecret', () => {
       { kind: 'password', length: 31, alphabet: 'hex' },
       { kind: 'password', length: 100, alphabet: 'ab' },
     ];
-    for (const spec of refused) assert.equal(errorCode(() => generateSecret(spec, random)), 'TEMPLATE_INVALID');
+    for (const spec of refused)
+      assert.equal(
+        errorCode(() => generateSecret(spec, random)),
+        'TEMPLATE_INVALID',
+      );
     assert.equal(random.bytesCalls.length + random.uniformCalls.length, 0, 'refused before drawing');
     assert.equal(generateSecret({ kind: 'bytes', bytes: 16, encoding: 'hex' }, random).length, 32);
     assert.equal(generateSecret({ kind: 'password', length: 32, alphabet: 'hex' }, random).length, 32);
@@ -63,16 +67,25 @@ describe('generateSecret', () => {
   it('refuses invalid options, including explicit alphabets with duplicates', () => {
     const random = createFakeRandom();
     const duplicates: GeneratorSpec = { kind: 'password', length: 64, alphabet: 'abcdefghijklmnopa' };
-    assert.equal(errorCode(() => generateSecret(duplicates, random)), 'TEMPLATE_INVALID');
+    assert.equal(
+      errorCode(() => generateSecret(duplicates, random)),
+      'TEMPLATE_INVALID',
+    );
     assert.throws(() => generateSecret(duplicates, random), /alphabet must not repeat a character/);
     const badEncoding = { kind: 'bytes', bytes: 32, encoding: 'base32' } as unknown as GeneratorSpec;
-    assert.equal(errorCode(() => generateSecret(badEncoding, random)), 'TEMPLATE_INVALID');
+    assert.equal(
+      errorCode(() => generateSecret(badEncoding, random)),
+      'TEMPLATE_INVALID',
+    );
   });
 
   it('throws UNKNOWN_SECRET_KIND for a kind not in the registry', () => {
     for (const kind of ['uuid', '__proto__', 'toString']) {
       const spec = { kind, length: 32, alphabet: 'alnum' } as unknown as GeneratorSpec;
-      assert.equal(errorCode(() => generateSecret(spec, createFakeRandom())), 'UNKNOWN_SECRET_KIND');
+      assert.equal(
+        errorCode(() => generateSecret(spec, createFakeRandom())),
+        'UNKNOWN_SECRET_KIND',
+      );
     }
     assert.throws(() => describeGenerator({ kind: 'uuid' } as unknown as GeneratorSpec), {
       message: 'unknown secret kind "uuid"',

@@ -1,7 +1,7 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALPHABETS, SECRET_KINDS, charactersPerDraw, isSecretKindName, resolveAlphabet } from '../../src/secrets/kinds.js';
+import { describe, it } from 'node:test';
 import type { BytesEncoding } from '../../src/secrets/kinds.js';
+import { ALPHABETS, charactersPerDraw, isSecretKindName, resolveAlphabet, SECRET_KINDS } from '../../src/secrets/kinds.js';
 import { loadSodiumRandom } from '../../src/secrets/random.js';
 import { createFakeRandom } from '../helpers/fake-random.js';
 
@@ -140,9 +140,7 @@ describe('password kind', () => {
     assert.deepEqual(passwordKind.checkOptions({ length: 32, alphabet: 'alnum' }), []);
     assert.deepEqual(passwordKind.checkOptions({ length: 32, alphabet: 'abcdefa' }), ['alphabet must not repeat a character']);
     assert.deepEqual(passwordKind.checkOptions({ length: 32, alphabet: 'a' }), ['alphabet must have at least 2 characters']);
-    assert.deepEqual(passwordKind.checkOptions({ length: 32, alphabet: 'ab\ncd' }), [
-      'alphabet must not contain control or line-separator characters',
-    ]);
+    assert.deepEqual(passwordKind.checkOptions({ length: 32, alphabet: 'ab\ncd' }), ['alphabet must not contain control or line-separator characters']);
     assert.equal(passwordKind.checkOptions({ length: 32, alphabet: 7 }).length, 1);
     assert.equal(passwordKind.checkOptions({ length: -1, alphabet: 'hex' }).length, 1);
   });

@@ -1,7 +1,7 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { createSodiumRandom, loadSodium, loadSodiumRandom } from '../../src/secrets/random.js';
 
 describe('libsodium RandomSource', () => {

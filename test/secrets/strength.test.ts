@@ -1,13 +1,8 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  assessSecretStrength,
-  estimatedEntropyBits,
-  longestPatternRun,
-  shannonBitsPerCharacter,
-} from '../../src/secrets/strength.js';
+import { describe, it } from 'node:test';
 import { SECRET_KINDS } from '../../src/secrets/kinds.js';
 import { loadSodiumRandom } from '../../src/secrets/random.js';
+import { assessSecretStrength, estimatedEntropyBits, longestPatternRun, shannonBitsPerCharacter } from '../../src/secrets/strength.js';
 
 const SHORT = 'is shorter than 16 characters';
 const FEW_DISTINCT = 'has little variety (fewer than 8 distinct characters)';

@@ -1,9 +1,9 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { generateTorHash, s2kByteCount, torHashPassword, verifyTorHash } from '../../src/secrets/tor-hash.js';
 import { loadSodiumRandom } from '../../src/secrets/random.js';
+import { generateTorHash, s2kByteCount, torHashPassword, verifyTorHash } from '../../src/secrets/tor-hash.js';
 import { createFakeRandom } from '../helpers/fake-random.js';
 
 const KNOWN_SALT = Buffer.from('vrbacrda', 'ascii');
@@ -23,7 +23,9 @@ function referenceTorHash(password: string, salt: Uint8Array): string {
       count = 0;
     }
   }
-  return `16:${Buffer.concat([salt, Buffer.of(0x60), hash.digest()]).toString('hex').toUpperCase()}`;
+  return `16:${Buffer.concat([salt, Buffer.of(0x60), hash.digest()])
+    .toString('hex')
+    .toUpperCase()}`;
 }
 
 const salts = fc.uint8Array({ minLength: 8, maxLength: 8 });
@@ -40,9 +42,11 @@ describe('torHashPassword', () => {
   });
 
   it('matches a literal transcription of Tor for any password, including Unicode and empty', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), salts, (password, salt) => {
-      assert.equal(torHashPassword(password, salt), referenceTorHash(password, salt));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), salts, (password, salt) => {
+        assert.equal(torHashPassword(password, salt), referenceTorHash(password, salt));
+      }),
+    );
   });
 
   it('cuts salt + password longer than 65,536 bytes to 65,536, as Tor does', () => {
@@ -88,7 +92,9 @@ describe('verifyTorHash', () => {
     const repeated = Buffer.alloc(1_024);
     for (let offset = 0; offset < repeated.length; offset += input.length) input.copy(repeated, offset);
     const digest = createHash('sha1').update(repeated).digest();
-    const hashed = `16:${Buffer.concat([salt, Buffer.of(0x00), digest]).toString('hex').toUpperCase()}`;
+    const hashed = `16:${Buffer.concat([salt, Buffer.of(0x00), digest])
+      .toString('hex')
+      .toUpperCase()}`;
     assert.equal(verifyTorHash('pw', hashed), true);
     assert.equal(verifyTorHash('pw!', hashed), false);
   });

@@ -1,12 +1,13 @@
 /** Templates (SPEC section 7): the foundation template, invalid templates at file:line, `template list|show`, `tor-hash`. */
-import { describe, it } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { verifyTorHash } from '../../src/secrets/tor-hash.js';
 import { loadTemplate } from '../../src/templates/load.js';
 import { parseTemplateText } from '../../src/templates/parse.js';
-import { verifyTorHash } from '../../src/secrets/tor-hash.js';
-import { COMPOSE_REL, ENV_REL, cli, exampleCopy, generatedCopy, readValues, scratchDir } from '../commands/support.js';
+import { COMPOSE_REL, cli, ENV_REL, exampleCopy, generatedCopy, readValues, scratchDir } from '../commands/support.js';
 
 /** The template-invalid findings of a template text, as `line: message`. */
 function problems(text: string): string[] {
@@ -29,7 +30,10 @@ describe('the foundation template', () => {
     assert.equal(template?.name, 'foundation');
     assert.equal(template?.envFile, 'configs/environment/.env.foundation');
     assert.deepEqual(template?.compose, ['configs/docker/docker-compose.foundation.yml']);
-    assert.deepEqual(template?.variables.filter((variable) => variable.generate !== undefined).map((variable) => variable.name), ['ENCRYPTION_KEY', 'TOR_PASSWORD', 'MONGODB_PASSWORD', 'REDIS_PASSWORD', 'ELASTICSEARCH_PASSWORD', 'JWT_SECRET_KEY']);
+    assert.deepEqual(
+      template?.variables.filter((variable) => variable.generate !== undefined).map((variable) => variable.name),
+      ['ENCRYPTION_KEY', 'TOR_PASSWORD', 'MONGODB_PASSWORD', 'REDIS_PASSWORD', 'ELASTICSEARCH_PASSWORD', 'JWT_SECRET_KEY'],
+    );
   });
 
   it('covers every variable the example compose file references', async (t) => {
@@ -39,7 +43,10 @@ describe('the foundation template', () => {
     assert.equal(referenced.length, 19, `the scan found ${referenced.join(', ')}`);
     const { template } = await loadTemplate('foundation', process.cwd());
     const defined = new Set(template?.variables.map((variable) => variable.name));
-    assert.deepEqual(referenced.filter((name) => !defined.has(name)), []);
+    assert.deepEqual(
+      referenced.filter((name) => !defined.has(name)),
+      [],
+    );
   });
 });
 
@@ -50,23 +57,31 @@ describe('invalid templates give template-invalid findings at the right line', (
   });
 
   it('an unknown generator kind', () => {
-    assert.deepEqual(problems('name: t\nvariables:\n  A:\n    secret: true\n    generate: { kind: magic, length: 32 }\n'), ['5: A: generate: unknown secret kind "magic" (expected bytes, password)']);
+    assert.deepEqual(problems('name: t\nvariables:\n  A:\n    secret: true\n    generate: { kind: magic, length: 32 }\n'), [
+      '5: A: generate: unknown secret kind "magic" (expected bytes, password)',
+    ]);
   });
 
   it('a generator under 128 bits (password length 8), reported at its generate: key', () => {
     assert.deepEqual(problems('name: t\nvariables:\n  A:\n    secret: true\n    generate:\n      kind: password\n      length: 8\n      alphabet: alnum\n'), [
       '5: A: generate: 8 characters, alnum gives 47 bits of entropy, under the minimum of 128',
     ]);
-    assert.deepEqual(problems('name: t\nvariables:\n  K:\n    generate: { kind: bytes, bytes: 15, encoding: hex }\n'), ['4: K: generate: 15 random bytes, hex gives 120 bits of entropy, under the minimum of 128']);
+    assert.deepEqual(problems('name: t\nvariables:\n  K:\n    generate: { kind: bytes, bytes: 15, encoding: hex }\n'), [
+      '4: K: generate: 15 random bytes, hex gives 120 bits of entropy, under the minimum of 128',
+    ]);
   });
 
   it('a value derived from an unknown variable', () => {
-    const text = `name: t\nvariables:\n  A:\n${GOOD}  B:\n    description: hash\n    derive: { kind: tor-hash, from: NOPE }\n  C:\n    derive: { template: "x://{A|url}@{MISSING}" }\n`;
+    const text =
+      `name: t\nvariables:\n  A:\n${GOOD}  B:\n    description: hash\n    derive: { kind: tor-hash, from: NOPE }\n` +
+      '  C:\n    derive: { template: "x://{A|url}@{MISSING}" }\n';
     assert.deepEqual(problems(text), ['7: B: derived from unknown variable NOPE', '9: C: derived from unknown variable MISSING']);
   });
 
   it('a bad maxAge', () => {
-    assert.deepEqual(problems(`name: t\nvariables:\n  A:\n${GOOD}    rotation:\n      keepPrevious: true\n      maxAge: 90x\n`), ['5: A: rotation.maxAge must look like 90d, 12w, 6m or 1y']);
+    assert.deepEqual(problems(`name: t\nvariables:\n  A:\n${GOOD}    rotation:\n      keepPrevious: true\n      maxAge: 90x\n`), [
+      '5: A: rotation.maxAge must look like 90d, 12w, 6m or 1y',
+    ]);
     assert.deepEqual(problems(`name: t\nvariables:\n  A:\n${GOOD}    rotation: { maxAge: 0d }\n`), ['5: A: rotation.maxAge must look like 90d, 12w, 6m or 1y']);
   });
 
@@ -80,7 +95,11 @@ describe('invalid templates give template-invalid findings at the right line', (
     const dir = scratchDir(t);
     writeFileSync(join(dir, 'bad.yml'), 'name: t\nvariables:\n  A:\n    secret: true\n    generate: { kind: password, length: 8, alphabet: alnum }\n');
     const run = await cli(['template', 'show', 'bad.yml'], { cwd: dir }, 2);
-    assert.equal(run.stderr, `error [TEMPLATE_INVALID] template bad.yml is invalid (${join(dir, 'bad.yml')}:5: A: generate: 8 characters, alnum gives 47 bits of entropy, under the minimum of 128)\n  hint: lucid-env check -t bad.yml lists every problem\n`);
+    assert.equal(
+      run.stderr,
+      `error [TEMPLATE_INVALID] template bad.yml is invalid (${join(dir, 'bad.yml')}:5: A: generate: 8 characters, alnum gives 47 bits of entropy, ` +
+        'under the minimum of 128)\n  hint: lucid-env check -t bad.yml lists every problem\n',
+    );
     await cli(['generate', '-t', 'bad.yml', '-e', '.env'], { cwd: dir }, 2);
   });
 });
@@ -100,14 +119,24 @@ describe('template list and show', () => {
       '  compose:  configs/docker/docker-compose.foundation.yml',
       '',
     ]);
-    assert.ok(lines.includes('  ENCRYPTION_KEY               generated: 32 random bytes, base64 [secret, required]; rotate every 90 days, keeps _PREVIOUS'), run.stdout);
+    assert.ok(
+      lines.includes('  ENCRYPTION_KEY               generated: 32 random bytes, base64 [secret, required]; rotate every 90 days, keeps _PREVIOUS'),
+      run.stdout,
+    );
     assert.ok(lines.includes('  TOR_HASHED_CONTROL_PASSWORD  derived: Tor hash of TOR_PASSWORD'), run.stdout);
     assert.ok(lines.includes('  MONGODB_PORT                 port, default 27017'), run.stdout);
     assert.ok(lines.includes('  LOG_LEVEL                    choices, one of DEBUG|INFO|WARNING|ERROR, default INFO'), run.stdout);
     const { template } = await loadTemplate('foundation', process.cwd());
-    for (const variable of template?.variables ?? []) assert.ok(lines.some((line) => line.startsWith(`  ${variable.name} `)), variable.name);
+    for (const variable of template?.variables ?? [])
+      assert.ok(
+        lines.some((line) => line.startsWith(`  ${variable.name} `)),
+        variable.name,
+      );
     const missing = await cli(['template', 'show', 'nope'], { cwd: scratchDir(t) }, 2);
-    assert.equal(missing.stderr, 'error [TEMPLATE_NOT_FOUND] no template named "nope"\n  hint: built-in templates: foundation; or pass a path to a YAML file\n');
+    assert.equal(
+      missing.stderr,
+      'error [TEMPLATE_NOT_FOUND] no template named "nope"\n  hint: built-in templates: foundation; or pass a path to a YAML file\n',
+    );
   });
 });
 

@@ -1,12 +1,12 @@
 /** IO shared by commands: reading env files and building Compose's interpolation env. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseEnv } from '../dotenv/parse.js';
-import { envValues } from '../dotenv/document.js';
 import type { EnvDocument } from '../dotenv/document.js';
-import { readText } from '../fs/read.js';
-import { makeFinding } from '../findings.js';
+import { envValues } from '../dotenv/document.js';
+import { parseEnv } from '../dotenv/parse.js';
 import type { Finding } from '../findings.js';
+import { makeFinding } from '../findings.js';
+import { readText } from '../fs/read.js';
 import type { ReferenceRecord } from '../report.js';
 
 /** Env files larger than this are refused. */
@@ -49,9 +49,10 @@ export async function loadInterpolationEnv(
   cwd: string,
   processEnvironment: NodeJS.ProcessEnv,
 ): Promise<InterpolationEnv> {
-  const paths = options.envFile !== undefined && options.envFile.length > 0
-    ? options.envFile.map((file) => resolve(cwd, file))
-    : [join(projectDirectory, '.env')].filter((file) => existsSync(file));
+  const paths =
+    options.envFile !== undefined && options.envFile.length > 0
+      ? options.envFile.map((file) => resolve(cwd, file))
+      : [join(projectDirectory, '.env')].filter((file) => existsSync(file));
   const values = new Map<string, string>();
   const usesProcess = options.processEnv === true;
   const lookup = (name: string): string | undefined => (usesProcess ? processEnvironment[name] : undefined) ?? values.get(name);
@@ -70,7 +71,10 @@ export async function loadInterpolationEnv(
 }
 
 /** References inside env file values (Compose interpolates those too), for `scan -e`. */
-export async function scanEnvFileReferences(paths: readonly string[], processEnvironment: NodeJS.ProcessEnv): Promise<{ references: ReferenceRecord[]; findings: Finding[] }> {
+export async function scanEnvFileReferences(
+  paths: readonly string[],
+  processEnvironment: NodeJS.ProcessEnv,
+): Promise<{ references: ReferenceRecord[]; findings: Finding[] }> {
   const references: ReferenceRecord[] = [];
   const findings: Finding[] = [];
   for (const path of paths) {

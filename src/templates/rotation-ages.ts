@@ -1,5 +1,5 @@
 /** How old each rotatable secret is, from the history (never from the values). */
-import type { HistoryEntry } from '../history/state.js';
+import type { HistoryEntry } from '../history/entry.js';
 import type { Template } from '../templates/types.js';
 
 /** One secret's age against its policy. */
@@ -15,13 +15,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Ages of every generated secret of the template, from history entries of the env file. */
 export function rotationAges(template: Template, history: readonly HistoryEntry[], now: Date): SecretAge[] {
-  return template.variables.filter((variable) => variable.generate !== undefined).map((variable) => {
-    const last = history.filter((entry) => entry.key === variable.name && !entry.action.endsWith('derived')).at(-1);
-    const ageDays = last === undefined ? undefined : Math.floor((now.getTime() - Date.parse(last.time)) / DAY_MS);
-    const maxAgeDays = variable.rotation?.maxAgeDays;
-    const status = maxAgeDays === undefined ? 'no-policy' : ageDays === undefined ? 'unknown' : ageDays > maxAgeDays ? 'due' : 'ok';
-    return { key: variable.name, ageDays, maxAgeDays, status };
-  });
+  return template.variables
+    .filter((variable) => variable.generate !== undefined)
+    .map((variable) => {
+      const last = history.filter((entry) => entry.key === variable.name && !entry.action.endsWith('derived')).at(-1);
+      const ageDays = last === undefined ? undefined : Math.floor((now.getTime() - Date.parse(last.time)) / DAY_MS);
+      const maxAgeDays = variable.rotation?.maxAgeDays;
+      const status = maxAgeDays === undefined ? 'no-policy' : ageDays === undefined ? 'unknown' : ageDays > maxAgeDays ? 'due' : 'ok';
+      return { key: variable.name, ageDays, maxAgeDays, status };
+    });
 }
 
 /** Keys whose age is past their policy. */

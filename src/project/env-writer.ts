@@ -4,17 +4,20 @@
  * for new files (an existing file readable by others is tightened, with a notice).
  */
 import { lstat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { setEntries } from '../dotenv/edit.js';
-import type { EnvAssignment } from '../dotenv/edit.js';
-import { parseEnv } from '../dotenv/parse.js';
 import type { EnvDocument } from '../dotenv/document.js';
+import type { EnvAssignment } from '../dotenv/edit.js';
+import { setEntries } from '../dotenv/edit.js';
+import { parseEnv } from '../dotenv/parse.js';
 import { stringifyEnv } from '../dotenv/stringify.js';
 import { LucidError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readTextIfExists } from '../fs/read.js';
-import { MAX_ENV_BYTES } from './env-files.js';
 import { displayPath } from '../paths.js';
+import type { PlannedValue } from '../templates/plan.js';
+import type { Template } from '../templates/types.js';
+import { MAX_ENV_BYTES } from './env-files.js';
 
 export type { EnvAssignment };
 
@@ -27,10 +30,15 @@ export interface EnvWriteResult {
 }
 
 /** Reads an env file for editing (an empty document when it does not exist yet). */
-export async function readEnvForEdit(path: string, options: { followSymlinks?: boolean }): Promise<{ document: EnvDocument; exists: boolean; mode: number | undefined }> {
+export async function readEnvForEdit(
+  path: string,
+  options: { followSymlinks?: boolean },
+): Promise<{ document: EnvDocument; exists: boolean; mode: number | undefined }> {
   const stats = await lstat(path).catch(() => undefined);
   if (stats?.isSymbolicLink() === true && options.followSymlinks !== true) {
-    throw new LucidError('SYMLINK_REFUSED', `${path} is a symbolic link; lucid-env does not write through links by default`, { hint: 'pass --follow-symlinks to write the file it points to' });
+    throw new LucidError('SYMLINK_REFUSED', `${path} is a symbolic link; lucid-env does not write through links by default`, {
+      hint: 'pass --follow-symlinks to write the file it points to',
+    });
   }
   const read = await readTextIfExists(path, { maxBytes: MAX_ENV_BYTES, what: 'env file' });
   if (read === undefined) return { document: parseEnv('', { file: path }).document, exists: false, mode: undefined };
@@ -41,13 +49,26 @@ export async function readEnvForEdit(path: string, options: { followSymlinks?: b
 }
 
 /** Applies every assignment in memory first, so a refused value changes nothing on disk. */
-export function applyAssignments(document: EnvDocument, assignments: readonly EnvAssignment[], pythonCompat: boolean, file: string): { document: EnvDocument; changed: string[] } {
+export function applyAssignments(
+  document: EnvDocument,
+  assignments: readonly EnvAssignment[],
+  pythonCompat: boolean,
+  file: string,
+): { document: EnvDocument; changed: string[] } {
   const result = setEntries(document, assignments, { pythonCompat });
   if (!result.ok) {
     const key = assignments.find((assignment) => result.reason.startsWith(`cannot write ${assignment.key}: `))?.key ?? '';
-    throw new LucidError('VALUE_UNWRITABLE', `the value of ${key} cannot be written to ${file} so that Compose, dotenv and python-dotenv all read it back: ${result.reason.replace(`cannot write ${key}: `, '')}`, {
-      hint: pythonCompat && assignments.some((assignment) => assignment.key === key && /\$\{/.test(assignment.value)) ? 'if python-dotenv never reads this file, pass --no-python-compat' : 'change the value; nothing was written',
-    });
+    throw new LucidError(
+      'VALUE_UNWRITABLE',
+      `the value of ${key} cannot be written to ${file} so that Compose, dotenv and python-dotenv all read it back: ` +
+        result.reason.replace(`cannot write ${key}: `, ''),
+      {
+        hint:
+          pythonCompat && assignments.some((assignment) => assignment.key === key && /\$\{/.test(assignment.value))
+            ? 'if python-dotenv never reads this file, pass --no-python-compat'
+            : 'change the value; nothing was written',
+      },
+    );
   }
   const changed = [...result.actions].filter(([, action]) => action !== 'unchanged').map(([key]) => key);
   return { document: result.document, changed };
@@ -65,11 +86,25 @@ export async function writeEnvAssignments(
   let finalMode = mode ?? 0o600;
   if (mode !== undefined && (mode & 0o077) !== 0) {
     finalMode = 0o600;
-    if (options.dryRun !== true && ctx.quiet !== true) ctx.stderr.write(`notice: ${displayPath(path, ctx.cwd)} holds secrets and was readable by group or others; its mode is now 0600\n`);
+    if (options.dryRun !== true && ctx.quiet !== true)
+      ctx.stderr.write(`notice: ${displayPath(path, ctx.cwd)} holds secrets and was readable by group or others; its mode is now 0600\n`);
   }
-  if (options.dryRun === true || applied.changed.length === 0 && exists && finalMode === mode) {
+  if (options.dryRun === true || (applied.changed.length === 0 && exists && finalMode === mode)) {
     return { changed: applied.changed, created: false, mode: finalMode };
   }
   const written = await writeFileAtomic(path, stringifyEnv(applied.document), { mode: finalMode, followSymlinks: options.followSymlinks === true });
   return { changed: applied.changed, created: written.created, mode: written.mode };
+}
+
+/** The env file a template-driven command writes: `-e`, else the template's envFile. */
+export function targetEnvFile(options: { envFile?: string[] | undefined }, template: Template, cwd: string): string {
+  const given = options.envFile?.[0];
+  if (given !== undefined) return resolve(cwd, given);
+  if (template.envFile !== undefined) return resolve(cwd, template.envFile);
+  throw new LucidError('USAGE', `template ${template.name} names no envFile; pass --env-file <path>`);
+}
+
+/** The comment written above a key that is new to the file. */
+export function commentFor(planned: PlannedValue): string | undefined {
+  return planned.variable?.description;
 }

@@ -1,0 +1,28 @@
+/**
+ * Every command of the CLI, in help order: one definition file each, one row here. Definitions
+ * hold flags and help only; each action imports its command module on use, so `check` never loads
+ * the modules behind `generate` (libsodium) or `init` (inquirer).
+ */
+import type { CommandDefinition } from '../options.js';
+import { defineCheck } from './check.js';
+import { defineGenerate } from './generate.js';
+import { defineInit } from './init.js';
+import { defineRender } from './render.js';
+import { defineRotate } from './rotate.js';
+import { defineScan } from './scan.js';
+import { defineSet } from './set.js';
+import { defineTemplate } from './template.js';
+import { defineTorHash } from './tor-hash.js';
+
+/** Command name → definition. */
+export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
+  scan: defineScan,
+  check: defineCheck,
+  render: defineRender,
+  generate: defineGenerate,
+  set: defineSet,
+  init: defineInit,
+  rotate: defineRotate,
+  'tor-hash': defineTorHash,
+  template: defineTemplate,
+};
