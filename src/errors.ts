@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'UNKNOWN_SECRET_KIND'
   | 'NOT_INTERACTIVE'
   | 'LOCKED'
-  | 'CANCELLED';
+  | 'CANCELLED'
+  | 'WORKSPACE_INVALID';
 
 /** A failure that stops the command; its message names keys and files, never values. */
 export class LucidError extends Error {

@@ -58,3 +58,14 @@ export const templateInvalidRule: ParserRule<typeof TEMPLATE_CODES> = {
   stage: 'parser',
   reportedBy: ['templates/parse.ts'],
 };
+
+const WORKSPACE_CODES = {
+  'workspace-invalid': { title: 'Workspace file is invalid', severity: 'error', when: 'a `lucid-env.yml` problem, at its line' },
+} as const;
+
+/** Problems of the workspace file `lucid-env.yml`. */
+export const workspaceInvalidRule: ParserRule<typeof WORKSPACE_CODES> = {
+  codes: WORKSPACE_CODES,
+  stage: 'parser',
+  reportedBy: ['workspace/parse.ts'],
+};

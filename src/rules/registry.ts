@@ -13,7 +13,7 @@ import { envFileMissingRule } from './env-file-missing.js';
 import { inconsistentDefaultRule } from './inconsistent-default.js';
 import { inconsistentSecretRule } from './inconsistent-secret.js';
 import { interpolationRule } from './interpolation.js';
-import { envSyntaxRule, invalidInterpolationRule, templateInvalidRule, yamlSyntaxRule } from './parser-codes.js';
+import { envSyntaxRule, invalidInterpolationRule, templateInvalidRule, workspaceInvalidRule, yamlSyntaxRule } from './parser-codes.js';
 import { passthroughRule } from './passthrough.js';
 import { permissionsRule } from './permissions.js';
 import { rotationAgeRule } from './rotation-age.js';
@@ -42,6 +42,7 @@ export function listRules() {
     unusedRule,
     yamlSyntaxRule,
     templateInvalidRule,
+    workspaceInvalidRule,
     rotationAgeRule,
   ] as const;
 }
