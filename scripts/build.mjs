@@ -1,9 +1,10 @@
 // Builds the library (tsc → dist/), the CLI bundle (esbuild → dist/bin/) and the tests (tsc → dist-test/).
 // Always from scratch: TypeScript 7 compiles everything in about a second, and a clean build cannot run
 // a deleted test or keep the output of a renamed source.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { bundleCli } from './bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -17,7 +18,11 @@ if (binOutIndex !== -1) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   if (withTests) rmSync(join(root, 'dist-test'), { recursive: true, force: true });
   const tsc = join(root, 'node_modules', '.bin', 'tsc');
-  execFileSync(tsc, ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  if (withTests) execFileSync(tsc, ['-p', 'tsconfig.test.json'], { cwd: root, stdio: 'inherit' });
-  await bundleCli(join(root, 'dist', 'bin'));
+  // The library, the tests and the bundle do not depend on each other: built side by side.
+  const compile = (project) =>
+    promisify(execFile)(tsc, ['-p', project], { cwd: root }).catch((error) => {
+      process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+      throw new Error(`tsc -p ${project} failed`);
+    });
+  await Promise.all([compile('tsconfig.json'), withTests ? compile('tsconfig.test.json') : undefined, bundleCli(join(root, 'dist', 'bin'))]);
 }

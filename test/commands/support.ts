@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { envValues, parseEnv } from '../../src/dotenv/parse.js';
-import type { CliResult } from '../helpers/cli.js';
-import { CLI_PATH, copyExample, runCli } from '../helpers/cli.js';
+import type { CliOptions, CliResult } from '../helpers/cli.js';
+import { CLI_PATH, copyExample, runCli, runLucid } from '../helpers/cli.js';
 
 /** The bundled CLI (resolved against the project root by test/helpers/cli.ts). */
 export const CLI = CLI_PATH;
@@ -17,7 +17,7 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', COMPOSE_FILE: undefined, ...extra };
 }
 
-export { runCli };
+export { runCli, runLucid };
 
 /** The example's env file, relative to a copy. */
 export const ENV_REL = 'configs/environment/.env.foundation';
@@ -42,13 +42,17 @@ export function scratchDir(t: TestContext): string {
   return dir;
 }
 
-/** Runs the CLI and fails the test (with its output) unless it exits with `code`. */
-export async function cli(
-  args: readonly string[],
-  options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
-  code = 0,
-): Promise<CliResult> {
-  const result = await runCli(args, options);
+/** Runs the CLI in process and fails the test (with its output) unless it exits with `code`. */
+export async function cli(args: readonly string[], options: CliOptions & { cwd: string }, code = 0): Promise<CliResult> {
+  return expectExit(args, await runLucid(args, options), code);
+}
+
+/** Runs the built CLI as a process (the end-to-end tests) and fails the test unless it exits with `code`. */
+export async function spawnCli(args: readonly string[], options: CliOptions & { cwd: string }, code = 0): Promise<CliResult> {
+  return expectExit(args, await runCli(args, options), code);
+}
+
+function expectExit(args: readonly string[], result: CliResult, code: number): CliResult {
   assert.equal(result.code, code, `lucid-env ${args.join(' ')} exited ${String(result.code)}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
   return result;
 }

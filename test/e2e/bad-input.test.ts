@@ -4,7 +4,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync 
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CliResult } from './support.js';
-import { assertNoStackTrace, at, checkJson, placesOf, runCli, scratch, writeProject } from './support.js';
+import { assertNoStackTrace, at, checkJson, placesOf, runLucid, scratch, writeProject } from './support.js';
 
 const SERVICE = 'services:\n  app:\n    image: nginx\n    environment:\n      NAME: ${APP_NAME}\n';
 
@@ -112,7 +112,7 @@ describe('broken compose files', () => {
     lines.push('services:', '  app:', '    image: ${APP_IMAGE:-nginx}', '    labels: *i');
     const directory = writeProject({ 'compose.yaml': `${lines.join('\n')}\n` });
     for (const command of ['scan', 'render']) {
-      const result = await runCli([command], { cwd: directory, timeoutMs: 20_000 });
+      const result = await runLucid([command], { cwd: directory, timeoutMs: 20_000 });
       assertNoStackTrace(result);
       assert.ok(result.code === 0 || result.code === 1, `${command}: exit ${String(result.code)}`);
     }
@@ -126,7 +126,7 @@ describe('broken compose files', () => {
     for (let megabyte = 0; megabyte < 50; megabyte++) writeSync(descriptor, line);
     closeSync(descriptor);
     for (const command of ['scan', 'check', 'render']) {
-      const result = await runCli([command], { cwd: directory, timeoutMs: 20_000 });
+      const result = await runLucid([command], { cwd: directory, timeoutMs: 20_000 });
       assertUsageFailure(result, /^error \[FILE_TOO_LARGE\] cannot read compose file .*compose\.yaml: larger than 32 MiB$/);
     }
   });
@@ -134,7 +134,7 @@ describe('broken compose files', () => {
 
 describe('files that are not there or not files', () => {
   it('a missing -f file exits 2', async () => {
-    const result = await runCli(['check', '-f', 'nope.yaml'], { cwd: scratch() });
+    const result = await runLucid(['check', '-f', 'nope.yaml'], { cwd: scratch() });
     assertUsageFailure(result, /^error \[FILE_UNREADABLE\] cannot read compose file .*nope\.yaml: no such file$/);
   });
 
@@ -142,7 +142,7 @@ describe('files that are not there or not files', () => {
     const directory = scratch();
     mkdirSync(join(directory, 'compose.yaml'));
     for (const command of ['scan', 'check', 'render']) {
-      const result = await runCli([command, '-f', 'compose.yaml'], { cwd: directory });
+      const result = await runLucid([command, '-f', 'compose.yaml'], { cwd: directory });
       assertUsageFailure(result, /^error \[FILE_UNREADABLE\] cannot read compose file .*compose\.yaml: is a directory$/);
     }
   });
@@ -179,25 +179,25 @@ describe('broken env files and templates', () => {
     assert.equal(result.code, 1);
     assert.deepEqual(placesOf(report.findings), [at('template-invalid', 'error', 'broken.yml', 4, 3)]);
     assert.match(report.findings[0]?.message ?? '', /^invalid template YAML: /);
-    const text = await runCli(['check', '-t', 'broken.yml'], { cwd: directory });
+    const text = await runLucid(['check', '-t', 'broken.yml'], { cwd: directory });
     assert.match(text.stdout, /^broken\.yml\n {2}4:3 +error +invalid template YAML: /);
   });
 });
 
 describe('command line misuse', () => {
   it('an unknown flag exits 2', async () => {
-    const result = await runCli(['check', '--bogus'], { cwd: scratch() });
+    const result = await runLucid(['check', '--bogus'], { cwd: scratch() });
     assertUsageFailure(result, /^error: unknown option '--bogus'$/);
   });
 
   it('an unknown command exits 2', async () => {
-    const result = await runCli(['bogus'], { cwd: scratch() });
+    const result = await runLucid(['bogus'], { cwd: scratch() });
     assertUsageFailure(result, /^error: unknown command 'bogus'$/);
   });
 
   it('--format xml exits 2 naming the choices', async () => {
     for (const command of ['scan', 'check', 'render']) {
-      const result = await runCli([command, '--format', 'xml'], { cwd: writeProject({ 'compose.yaml': SERVICE }) });
+      const result = await runLucid([command, '--format', 'xml'], { cwd: writeProject({ 'compose.yaml': SERVICE }) });
       assertUsageFailure(result, /^error: option '--format <format>' argument 'xml' is invalid\. Allowed choices are /);
     }
   });
@@ -220,7 +220,7 @@ describe('help and version', () => {
   ];
   for (const command of commands) {
     it(`lucid-env ${[...command, '--help'].join(' ')} exits 0 with examples`, async () => {
-      const result = await runCli([...command, '--help'], { cwd: scratch() });
+      const result = await runLucid([...command, '--help'], { cwd: scratch() });
       assert.equal(result.code, 0, result.stderr);
       assert.equal(result.stderr, '');
       assert.match(result.stdout, /^Usage: lucid-env/);
@@ -231,7 +231,7 @@ describe('help and version', () => {
   it('--version prints the version of package.json', async () => {
     const { version } = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-V']) {
-      const result = await runCli([flag], { cwd: scratch() });
+      const result = await runLucid([flag], { cwd: scratch() });
       assert.equal(result.code, 0);
       assert.equal(result.stdout, `${version}\n`);
     }

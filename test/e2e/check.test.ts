@@ -14,7 +14,7 @@ import {
   EXAMPLE_ARGS,
   exampleCopy,
   placesOf,
-  runCli,
+  runLucid,
   secretValuesOf,
   writeProject,
 } from './support.js';
@@ -152,7 +152,7 @@ describe('check options', () => {
   });
 
   it('an unknown --ignore code is a usage error (exit 2), not silently accepted', async () => {
-    const result = await runCli(['check', '--ignore', 'unused,nonsense-code', '--format', 'json'], { cwd: copyFixture('check/unused') });
+    const result = await runLucid(['check', '--ignore', 'unused,nonsense-code', '--format', 'json'], { cwd: copyFixture('check/unused') });
     assertNoStackTrace(result);
     assert.equal(result.code, 2);
     assert.equal(result.stdout, '');
@@ -160,7 +160,7 @@ describe('check options', () => {
   });
 
   it('--format github prints one workflow command per finding and a summary', async () => {
-    const result = await runCli(['check', '--format', 'github'], { cwd: copyFixture('check/missing') });
+    const result = await runLucid(['check', '--format', 'github'], { cwd: copyFixture('check/missing') });
     assert.equal(result.code, 1);
     assert.equal(
       result.stdout,
@@ -178,14 +178,14 @@ describe('check options', () => {
   it('--format github: warnings and infos are ::warning and ::notice, whole-file findings have no line', async () => {
     const directory = copyFixture('check/insecure-permissions');
     chmodSync(join(directory, '.env'), 0o644);
-    const result = await runCli(['check', '--format', 'github'], { cwd: directory });
+    const result = await runLucid(['check', '--format', 'github'], { cwd: directory });
     assert.equal(result.code, 0);
     assert.equal(
       result.stdout.split('\n')[0],
       '::warning file=.env,title=insecure-permissions::the file holds secrets (DB_PASSWORD) and is readable by group or others (mode 0644) ' +
         '(hint: chmod 600 .env)',
     );
-    const unused = await runCli(['check', '--format', 'github'], { cwd: copyFixture('check/unused') });
+    const unused = await runLucid(['check', '--format', 'github'], { cwd: copyFixture('check/unused') });
     assert.equal(
       unused.stdout,
       '::notice file=.env,line=2,col=1,title=unused::APP_LEGACY is defined but no compose file references it\nlucid-env: 0 errors, 0 warnings, 1 info\n',
@@ -193,7 +193,7 @@ describe('check options', () => {
   });
 
   it('--format sarif parses as SARIF 2.1.0 with one rule per code', async () => {
-    const result = await runCli(['check', '--format', 'sarif'], { cwd: copyFixture('check/duplicate-key') });
+    const result = await runLucid(['check', '--format', 'sarif'], { cwd: copyFixture('check/duplicate-key') });
     assert.equal(result.code, 1);
     const sarif = JSON.parse(result.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { level: string }[] }[] };
     assert.equal(sarif.version, '2.1.0');
@@ -291,7 +291,7 @@ describe('check of the foundation stack', () => {
 
   it('the example after generate -t foundation passes check, with and without -t', async () => {
     const directory = exampleCopy();
-    const generated = await runCli(['generate', '-t', 'foundation'], { cwd: directory });
+    const generated = await runLucid(['generate', '-t', 'foundation'], { cwd: directory });
     assert.equal(generated.code, 0, generated.stderr);
     for (const extra of [[], ['-t', 'foundation']]) {
       const { result, report } = await checkJson([...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env, ...extra], directory);
@@ -303,14 +303,14 @@ describe('check of the foundation stack', () => {
 
 describe('check: usage errors', () => {
   it('a missing -e file exits 2 naming it', async () => {
-    const result = await runCli(['check', '-e', 'nope.env'], { cwd: copyFixture('check/missing') });
+    const result = await runLucid(['check', '-e', 'nope.env'], { cwd: copyFixture('check/missing') });
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^error \[FILE_UNREADABLE\] cannot read env file .*nope\.env: no such file\n/);
     assertNoStackTrace(result);
   });
 
   it('an unknown built-in template exits 2', async () => {
-    const result = await runCli(['check', '-t', 'no-such-template'], { cwd: copyFixture('check/missing') });
+    const result = await runLucid(['check', '-t', 'no-such-template'], { cwd: copyFixture('check/missing') });
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^error \[TEMPLATE_NOT_FOUND\] no template named "no-such-template"\n/);
     assertNoStackTrace(result);

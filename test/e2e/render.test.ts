@@ -12,7 +12,7 @@ import {
   exampleCopy,
   FOUNDATION_EXTRA_SECRETS,
   readEnvValues,
-  runCli,
+  runLucid,
   secretValuesOf,
   writeProject,
 } from './support.js';
@@ -47,7 +47,7 @@ describe('render of the example with a complete env file', () => {
 
   before(async () => {
     directory = exampleCopy();
-    const generated = await runCli(['generate', '-t', 'foundation'], { cwd: directory });
+    const generated = await runLucid(['generate', '-t', 'foundation'], { cwd: directory });
     assert.equal(generated.code, 0, generated.stderr);
     values = readEnvValues(join(directory, ENV));
     secrets = secretValuesOf(join(directory, ENV), FOUNDATION_EXTRA_SECRETS);
@@ -55,7 +55,7 @@ describe('render of the example with a complete env file', () => {
   });
 
   it('exits 0 with YAML on stdout, secrets masked, nothing on stderr', async () => {
-    const result = await runCli(['render', ...ARGS], { cwd: directory });
+    const result = await runLucid(['render', ...ARGS], { cwd: directory });
     assertNoStackTrace(result);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stderr, '');
@@ -86,7 +86,7 @@ describe('render of the example with a complete env file', () => {
   });
 
   it('keeps $$ escapes, comments and anchors', async () => {
-    const result = await runCli(['render', ...ARGS], { cwd: directory });
+    const result = await runLucid(['render', ...ARGS], { cwd: directory });
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(parseRendered(result).services['lucid-redis']?.healthcheck?.test, ['CMD-SHELL', 'redis-cli -a $$REDIS_PASSWORD ping']);
     assert.match(result.stdout, /^# Run from the repository root:$/m);
@@ -97,7 +97,7 @@ describe('render of the example with a complete env file', () => {
   });
 
   it('--show-secrets prints the real values', async () => {
-    const result = await runCli(['render', ...ARGS, '--show-secrets'], { cwd: directory });
+    const result = await runLucid(['render', ...ARGS, '--show-secrets'], { cwd: directory });
     assert.equal(result.code, 0, result.stderr);
     const rendered = parseRendered(result);
     const auth = rendered.services['lucid-auth-service']?.environment as Record<string, string>;
@@ -117,13 +117,13 @@ describe('render: what counts as a secret', () => {
   };
 
   it('-t masks what the template marks secret, even when the name does not say so', async () => {
-    const result = await runCli(['render', '-t', 'foundation'], { cwd: writeProject(project) });
+    const result = await runLucid(['render', '-t', 'foundation'], { cwd: writeProject(project) });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, '# compose.yaml\nservices:\n  app:\n    image: nginx\n    environment:\n      DB: "********"\n      LEVEL: INFO\n');
   });
 
   it('without -t only the naming rule applies (MONGODB_URI is not a secret name)', async () => {
-    const result = await runCli(['render'], { cwd: writeProject(project) });
+    const result = await runLucid(['render'], { cwd: writeProject(project) });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^ {6}DB: mongodb:\/\/lucid:Vw8sK2pQ7xN4mB9tR3cZ6hJ1@db:27017\/lucid$/m);
   });
@@ -133,7 +133,7 @@ describe('render with missing values', () => {
   it('lists every missing required variable in one run: exit 1, nothing on stdout', async () => {
     const directory = exampleCopy();
     writeFileSync(join(directory, 'partial.env'), 'LUCID_REPO_ROOT=../..\nMONGODB_PASSWORD=\n', { mode: 0o600 });
-    const result = await runCli(['render', ...EXAMPLE_ARGS.compose, '-e', 'partial.env'], { cwd: directory });
+    const result = await runLucid(['render', ...EXAMPLE_ARGS.compose, '-e', 'partial.env'], { cwd: directory });
     assertNoStackTrace(result);
     assert.equal(result.code, 1);
     assert.equal(result.stdout, '');
@@ -153,7 +153,7 @@ describe('render with missing values', () => {
 
   it('plain unset variables are warnings only: exit 0 and the YAML is printed', async () => {
     const directory = writeProject({ 'compose.yaml': 'services:\n  app:\n    image: nginx:${TAG}\n    environment:\n      A: ${APP_TOKEN:-fallback}\n' });
-    const result = await runCli(['render'], { cwd: directory });
+    const result = await runLucid(['render'], { cwd: directory });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, '# compose.yaml\nservices:\n  app:\n    image: "nginx:"\n    environment:\n      A: fallback\n');
     assert.match(
@@ -164,7 +164,7 @@ describe('render with missing values', () => {
 
   it('a literal $ in a value is written back as $$ so the output stays a valid compose file', async () => {
     const directory = writeProject({ 'compose.yaml': 'services:\n  app:\n    image: nginx\n    command: ["echo", "${PRICE}"]\n', '.env': "PRICE='5$'\n" });
-    const result = await runCli(['render'], { cwd: directory });
+    const result = await runLucid(['render'], { cwd: directory });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, '# compose.yaml\nservices:\n  app:\n    image: nginx\n    command: [ "echo", "5$$" ]\n');
   });

@@ -1,7 +1,7 @@
 /** `lucid-env scan` end to end: the example, every format, file discovery and env-file references. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertNoStackTrace, EXAMPLE_ARGS, exampleCopy, parseJson, runCli, writeProject } from './support.js';
+import { assertNoStackTrace, EXAMPLE_ARGS, exampleCopy, parseJson, runLucid, writeProject } from './support.js';
 
 const COMPOSE = 'configs/docker/docker-compose.foundation.yml';
 
@@ -24,7 +24,7 @@ const reference = (fields: Record<string, unknown>): Record<string, unknown> => 
 
 describe('scan of the example', () => {
   it('exits 0 and lists every variable in text', async () => {
-    const result = await runCli(['scan', ...EXAMPLE_ARGS.compose], { cwd: exampleCopy() });
+    const result = await runLucid(['scan', ...EXAMPLE_ARGS.compose], { cwd: exampleCopy() });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stderr, '');
     assert.match(result.stdout, /^NAME +STATUS +DEFAULTS +REFS +FIRST\n/);
@@ -34,7 +34,7 @@ describe('scan of the example', () => {
   });
 
   it('--format json has exactly the versioned keys and exact references', async () => {
-    const result = await runCli(['scan', ...EXAMPLE_ARGS.compose, '--format', 'json'], { cwd: exampleCopy() });
+    const result = await runLucid(['scan', ...EXAMPLE_ARGS.compose, '--format', 'json'], { cwd: exampleCopy() });
     assert.equal(result.code, 0, result.stderr);
     const json = parseJson<ScanJson>(result);
     assert.deepEqual(Object.keys(json), ['version', 'files', 'references', 'variables', 'findings']);
@@ -125,13 +125,13 @@ describe('scan of the example', () => {
   });
 
   it('--format github prints only the summary line when there is nothing to report', async () => {
-    const result = await runCli(['scan', ...EXAMPLE_ARGS.compose, '--format', 'github'], { cwd: exampleCopy() });
+    const result = await runLucid(['scan', ...EXAMPLE_ARGS.compose, '--format', 'github'], { cwd: exampleCopy() });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, 'lucid-env: no problems\n');
   });
 
   it('--format sarif is SARIF 2.1.0', async () => {
-    const result = await runCli(['scan', ...EXAMPLE_ARGS.compose, '--format', 'sarif'], { cwd: exampleCopy() });
+    const result = await runLucid(['scan', ...EXAMPLE_ARGS.compose, '--format', 'sarif'], { cwd: exampleCopy() });
     assert.equal(result.code, 0, result.stderr);
     const sarif = parseJson<{ version: string; runs: { tool: { driver: { name: string } }; results: unknown[] }[] }>(result);
     assert.equal(sarif.version, '2.1.0');
@@ -145,7 +145,7 @@ describe('scan: formats with findings', () => {
   const broken = { 'compose.yaml': 'services:\n  app:\n    image: nginx\n    environment:\n      A: ${APP_NAME\n' };
 
   it('github: one workflow command per finding', async () => {
-    const result = await runCli(['scan', '--format', 'github'], { cwd: writeProject(broken) });
+    const result = await runLucid(['scan', '--format', 'github'], { cwd: writeProject(broken) });
     assert.equal(result.code, 1);
     assert.equal(
       result.stdout,
@@ -159,7 +159,7 @@ describe('scan: formats with findings', () => {
   });
 
   it('sarif: one rule per code and the result at its line and column', async () => {
-    const result = await runCli(['scan', '--format', 'sarif'], { cwd: writeProject(broken) });
+    const result = await runLucid(['scan', '--format', 'sarif'], { cwd: writeProject(broken) });
     assert.equal(result.code, 1);
     const sarif = parseJson<{
       version: string;
@@ -196,7 +196,7 @@ describe('scan: which compose files', () => {
       'node_modules/pkg/compose.yaml': service('n', '${NODE_IMAGE}'),
       '.git/compose.yml': service('g', '${GIT_IMAGE}'),
     });
-    const result = await runCli(['scan', '--recursive', '.', '--format', 'json'], { cwd: root });
+    const result = await runLucid(['scan', '--recursive', '.', '--format', 'json'], { cwd: root });
     assert.equal(result.code, 0, result.stderr);
     const json = parseJson<ScanJson>(result);
     assert.deepEqual(json.files, ['a/b/docker-compose.prod.yml', 'a/compose.yaml', 'c/my-compose.yaml']);
@@ -219,7 +219,7 @@ describe('scan: which compose files', () => {
   });
 
   it('--recursive over a folder without compose files exits 2', async () => {
-    const result = await runCli(['scan', '--recursive', '.'], { cwd: writeProject({ 'notes.txt': 'x' }) });
+    const result = await runLucid(['scan', '--recursive', '.'], { cwd: writeProject({ 'notes.txt': 'x' }) });
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^error \[COMPOSE_NOT_FOUND\] no compose file under \.\n/);
     assertNoStackTrace(result);
@@ -227,7 +227,7 @@ describe('scan: which compose files', () => {
 
   it('-f twice keeps both files in order', async () => {
     const root = writeProject({ 'base.yml': service('a', '${BASE_IMAGE}'), 'prod.yml': service('a', '${PROD_IMAGE:-p}') });
-    const result = await runCli(['scan', '-f', 'prod.yml', '-f', 'base.yml', '--format', 'json'], { cwd: root });
+    const result = await runLucid(['scan', '-f', 'prod.yml', '-f', 'base.yml', '--format', 'json'], { cwd: root });
     assert.equal(result.code, 0, result.stderr);
     const json = parseJson<ScanJson>(result);
     assert.deepEqual(json.files, ['prod.yml', 'base.yml']);
@@ -242,7 +242,7 @@ describe('scan: which compose files', () => {
 
   it('COMPOSE_FILE (split on ":") is used when -f is not given', async () => {
     const root = writeProject({ 'one.yml': service('a', '${ONE}'), 'two.yml': service('b', '${TWO}'), 'compose.yaml': service('c', '${DEFAULT_FILE}') });
-    const result = await runCli(['scan', '--format', 'json'], { cwd: root, env: { COMPOSE_FILE: 'one.yml:two.yml' } });
+    const result = await runLucid(['scan', '--format', 'json'], { cwd: root, env: { COMPOSE_FILE: 'one.yml:two.yml' } });
     assert.equal(result.code, 0, result.stderr);
     const json = parseJson<ScanJson>(result);
     assert.deepEqual(json.files, ['one.yml', 'two.yml']);
@@ -254,7 +254,7 @@ describe('scan: which compose files', () => {
 
   it('finds compose.yaml in the current directory (before docker-compose.yml)', async () => {
     const root = writeProject({ 'compose.yaml': service('a', '${FROM_COMPOSE_YAML}'), 'docker-compose.yml': service('b', '${FROM_DOCKER_COMPOSE}') });
-    const result = await runCli(['scan', '--format', 'json'], { cwd: root });
+    const result = await runLucid(['scan', '--format', 'json'], { cwd: root });
     assert.equal(result.code, 0, result.stderr);
     const json = parseJson<ScanJson>(result);
     assert.deepEqual(json.files, ['compose.yaml']);
@@ -265,7 +265,7 @@ describe('scan: which compose files', () => {
   });
 
   it('without any compose file exits 2 with COMPOSE_NOT_FOUND', async () => {
-    const result = await runCli(['scan'], { cwd: writeProject({ 'README.md': '# nothing\n' }) });
+    const result = await runLucid(['scan'], { cwd: writeProject({ 'README.md': '# nothing\n' }) });
     assert.equal(result.code, 2);
     assert.match(
       result.stderr,
@@ -281,7 +281,7 @@ describe('scan -e', () => {
       'compose.yaml': 'services:\n  app:\n    image: ${APP_IMAGE}\n',
       'vars.env': '# comment\nAPP_IMAGE=${REGISTRY:-docker.io}/app\nGREETING="hi $USER_NAME"\nLITERAL=\'${NOT_A_REFERENCE}\'\n',
     });
-    const result = await runCli(['scan', '-e', 'vars.env', '--format', 'json'], { cwd: root });
+    const result = await runLucid(['scan', '-e', 'vars.env', '--format', 'json'], { cwd: root });
     assert.equal(result.code, 0, result.stderr);
     const json = parseJson<ScanJson>(result);
     assert.deepEqual(json.files, ['compose.yaml', 'vars.env']);

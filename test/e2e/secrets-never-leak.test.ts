@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CliResult } from './support.js';
-import { assertNoLeak, assertNoStackTrace, EXAMPLE_ARGS, exampleCopy, FOUNDATION_EXTRA_SECRETS, parseJson, runCli, secretValuesOf } from './support.js';
+import { assertNoLeak, assertNoStackTrace, EXAMPLE_ARGS, exampleCopy, FOUNDATION_EXTRA_SECRETS, parseJson, runLucid, secretValuesOf } from './support.js';
 
 const ENV = 'configs/environment/.env.foundation';
 const CHECK_ARGS = [...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env];
@@ -29,7 +29,7 @@ function startSession(directory: string): Session {
     runs: [],
     secrets: new Map(),
     async run(args, expectedCode, input) {
-      const result = await runCli(args, { cwd: directory, ...(input === undefined ? {} : { input }) });
+      const result = await runLucid(args, { cwd: directory, ...(input === undefined ? {} : { input }) });
       const label = `lucid-env ${args.join(' ')}`;
       assertNoStackTrace(result);
       assert.equal(result.code, expectedCode, `${label}\n${result.stderr}`);
@@ -135,8 +135,8 @@ describe('--show-secrets is the one way to see values', () => {
     const session = startSession(exampleCopy());
     await session.run(['generate', '-t', 'foundation'], 0);
     const secrets = secretValuesOf(join(session.directory, ENV), FOUNDATION_EXTRA_SECRETS);
-    const masked = await runCli(['render', ...CHECK_ARGS], { cwd: session.directory });
-    const shown = await runCli(['render', ...CHECK_ARGS, '--show-secrets'], { cwd: session.directory });
+    const masked = await runLucid(['render', ...CHECK_ARGS], { cwd: session.directory });
+    const shown = await runLucid(['render', ...CHECK_ARGS, '--show-secrets'], { cwd: session.directory });
     assertNoLeak([{ label: 'render', result: masked }], secrets);
     assert.throws(() => assertNoLeak([{ label: 'render --show-secrets', result: shown }], secrets));
   });

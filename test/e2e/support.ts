@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Finding } from '../../src/findings.js';
 import type { CliResult } from '../helpers/cli.js';
-import { copyExample, runCli } from '../helpers/cli.js';
+import { copyExample, runLucid } from '../helpers/cli.js';
 
 export type { CliResult } from '../helpers/cli.js';
-export { EXAMPLE_ARGS, runCli } from '../helpers/cli.js';
+export { EXAMPLE_ARGS, runCli, runLucid } from '../helpers/cli.js';
 
 const created: string[] = [];
 process.on('exit', () => {
@@ -104,7 +104,7 @@ export async function checkJson(
   args: readonly string[],
   cwd: string,
 ): Promise<{ result: CliResult; report: { version: number; ok: boolean; summary: Record<string, number>; findings: JsonFinding[] } }> {
-  const result = await runCli(['check', '--format', 'json', ...args], { cwd });
+  const result = await runLucid(['check', '--format', 'json', ...args], { cwd });
   return { result, report: parseJson(result) };
 }
 

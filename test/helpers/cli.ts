@@ -1,8 +1,13 @@
-/** Runs the built CLI as a user would: a real process, NO_COLOR, captured output and exit code. */
+/**
+ * Runs the CLI: `runLucid` in process (the default for tests: argument parsing, output and exit code
+ * exactly as the CLI, without starting Node), `runCli` as a user would, a real process of the built
+ * bundle with NO_COLOR (kept for a few end-to-end tests per command).
+ */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runInProcess } from './context.js';
 
 /** The bundled executable (override with LUCID_ENV_CLI to test another build). */
 export const CLI_PATH = resolve(process.env['LUCID_ENV_CLI'] ?? join('dist', 'bin', 'lucid-env.js'));
@@ -14,11 +19,21 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `lucid-env ...args` in `cwd`; `input` goes to stdin (closed otherwise). */
-export function runCli(
-  args: readonly string[],
-  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
-): Promise<CliResult> {
+/** How to run the CLI: folder, standard input, environment (beside NO_COLOR and CI). */
+export interface CliOptions {
+  cwd?: string;
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}
+
+/** Runs `lucid-env ...args` in process in `cwd`, with only `env` as its environment and `input` as stdin. */
+export async function runLucid(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  return runInProcess(args, options.cwd ?? process.cwd(), { input: options.input ?? '', env: { ...options.env } });
+}
+
+/** Runs `lucid-env ...args` as a process in `cwd`; `input` goes to stdin (closed otherwise). */
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_PATH, ...args], {
       cwd: options.cwd ?? process.cwd(),
