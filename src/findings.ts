@@ -23,9 +23,17 @@ export interface Finding {
   hint?: string;
 }
 
-/** Documentation anchor for a finding code: its own heading in the README's "Findings" section. */
+/** Where the project lives: SARIF's `informationUri`, and the base of every finding code's documentation. */
+export const PROJECT_URI = 'https://github.com/lucid-env/lucid-env';
+
+/** The README anchor of a finding code (its row in the "Findings" table); `/` is not safe in every renderer. */
+export function findingAnchor(code: FindingCode): string {
+  return code.replaceAll('/', '-');
+}
+
+/** Documentation of a finding code: its own anchor in the README's "Findings" table. */
 export function ruleHelpUri(code: FindingCode): string {
-  return `https://github.com/lucid-env/lucid-env#${code}`;
+  return `${PROJECT_URI}#${findingAnchor(code)}`;
 }
 
 /** Creates a finding with the code's default severity unless one is given. */

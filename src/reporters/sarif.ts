@@ -4,7 +4,7 @@
  */
 
 import type { Finding, FindingCode, Severity } from '../findings.js';
-import { ruleHelpUri } from '../findings.js';
+import { PROJECT_URI, ruleHelpUri } from '../findings.js';
 import type { Report, ReporterOptions } from '../report.js';
 import { findingCodes } from '../rules/registry.js';
 import { messageWithHint, prepareFindings } from './prepare.js';
@@ -13,7 +13,7 @@ import { messageWithHint, prepareFindings } from './prepare.js';
 export const TOOL_VERSION = '0.1.0';
 
 /** Where `tool.driver.informationUri` points. */
-export const TOOL_URI = 'https://github.com/lucid-env/lucid-env';
+export const TOOL_URI = PROJECT_URI;
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
