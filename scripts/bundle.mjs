@@ -1,11 +1,10 @@
 // The CLI bundle: one CommonJS file (dist/bin/lucid-env-bundle.cjs) plus a tiny launcher
-// (dist/bin/lucid-env.cjs) that compiles it with a V8 code cache, so a cold `check` pays neither
-// for module resolution nor for compiling the code it runs. libsodium and inquirer stay external
-// and are loaded only by the commands that need them.
+// (dist/bin/lucid-env.js) that runs it from a per-user V8 code cache, so a cold `check` pays neither
+// for module resolution nor for compiling the code it runs. libsodium, inquirer and tinyglobby stay
+// external and are loaded only by the commands that need them.
 
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -32,7 +31,16 @@ module.exports = new Proxy({}, {
   },
 };
 
-/** Bundles the CLI into `outdir` and writes its code cache by running it once on the example. */
+// yaml's ES module build (the same code as its CommonJS one, which esbuild cannot tree-shake): the
+// bundle then holds only the parts of yaml the CLI uses, hoisted into one scope.
+const yamlModules = {
+  name: 'yaml-esm',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: join(root, 'node_modules', 'yaml', 'browser', 'index.js') }));
+  },
+};
+
+/** Bundles the CLI and its launcher into `outdir`. */
 export async function bundleCli(outdir) {
   await build({
     entryPoints: [join(root, 'src', 'cli.ts')],
@@ -43,10 +51,10 @@ export async function bundleCli(outdir) {
     target: 'node20',
     minify: process.env.LUCID_ENV_NO_MINIFY !== '1',
     legalComments: 'linked',
-    external: ['libsodium-wrappers', '@inquirer/*'],
+    external: ['libsodium-wrappers', '@inquirer/*', 'tinyglobby'],
     define: { 'import.meta.url': '__lucidModuleUrl' },
     banner: { js: "var __lucidModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [lazyBuiltins],
+    plugins: [lazyBuiltins, yamlModules],
     logLevel: 'warning',
   });
   // The launcher compiles the bundle as a function body, where a hashbang line is a syntax error.
@@ -54,24 +62,11 @@ export async function bundleCli(outdir) {
   writeFileSync(bundlePath, readFileSync(bundlePath, 'utf8').replace(/^#!.*\n/, ''));
   // The package is ESM; this folder is CommonJS, so the launcher keeps the `lucid-env.js` name.
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
-  copyFileSync(join(root, 'scripts', 'launcher.cjs'), join(outdir, 'lucid-env.js'));
+  // The launcher keys the per-user code cache by this bundle's hash (see scripts/launcher.cjs).
+  const bundleId = createHash('sha256').update(readFileSync(bundlePath)).digest('hex').slice(0, 16);
+  const launcher = readFileSync(join(root, 'scripts', 'launcher.cjs'), 'utf8').replace('__LUCID_ENV_BUNDLE_ID__', bundleId);
+  writeFileSync(join(outdir, 'lucid-env.js'), launcher, { mode: 0o755 });
   chmodSync(join(outdir, 'lucid-env.js'), 0o755);
-  writeCodeCache(outdir);
-}
-
-function writeCodeCache(outdir) {
-  const work = mkdtempSync(join(tmpdir(), 'lucid-env-cache-'));
-  try {
-    cpSync(join(root, 'examples', 'foundation'), work, { recursive: true });
-    const args = ['check', '-f', 'configs/docker/docker-compose.foundation.yml', '-e', 'configs/environment/.env.foundation', '-t', 'foundation'];
-    spawnSync(process.execPath, [join(outdir, 'lucid-env.js'), ...args], {
-      cwd: work,
-      stdio: 'ignore',
-      env: { ...process.env, LUCID_ENV_WRITE_CODE_CACHE: '1' },
-    });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) await bundleCli(join(process.cwd(), process.argv[2] ?? 'dist/bin'));

@@ -1,7 +1,7 @@
 /**
  * Loads a heavy dependency at the moment a command needs it. `require`, not `import()`: the CLI
  * bundle runs compiled from a V8 code cache, where Node 20 cannot serve a dynamic import().
- * Both packages ship a CommonJS build with the same exports.
+ * Each package ships a CommonJS build with the same exports.
  */
 import { createRequire } from 'node:module';
 
@@ -12,6 +12,7 @@ export interface LazyModules {
   'libsodium-wrappers': typeof import('libsodium-wrappers');
   '@inquirer/prompts': typeof import('@inquirer/prompts');
   picocolors: typeof import('picocolors');
+  tinyglobby: typeof import('tinyglobby');
 }
 
 /** Loads one of the heavy packages now. */

@@ -19,7 +19,11 @@ const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 
 /** A rune compose-go accepts in a variable name: a letter, a number, `_ . - [ ]`. */
 export function isKeyRune(char: string): boolean {
-  return KEY_PUNCTUATION.has(char) || LETTER_OR_NUMBER.test(char);
+  const code = char.charCodeAt(0);
+  // ASCII first: the Unicode-property regex builds its character sets through ICU on first use, a real
+  // share of a cold `check`, and almost every key is ASCII.
+  if (char.length === 1 && code < 0x80) return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122) || KEY_PUNCTUATION.has(char);
+  return LETTER_OR_NUMBER.test(char);
 }
 
 /** Go's `strings.TrimRightFunc(text, unicode.IsSpace)`. */

@@ -1,5 +1,5 @@
 /** IO: the env files a `rotate --propagate` glob names, through tinyglobby (picomatch syntax). */
-import { globSync } from 'tinyglobby';
+import { loadLazily } from '../load-lazily.js';
 
 /** Folders never searched: dependencies, version control, our own state. */
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.lucid-env/**'];
@@ -10,5 +10,8 @@ const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.lucid-env/**'];
  * symlinks are not followed, as everywhere else without --follow-symlinks.
  */
 export function expandGlob(glob: string, cwd: string): string[] {
-  return globSync(glob, { cwd, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false, ignore: IGNORED }).sort();
+  // Loaded here: only `rotate --propagate` needs a matcher, and a cold `check` should not read one.
+  return loadLazily('tinyglobby')
+    .globSync(glob, { cwd, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false, ignore: IGNORED })
+    .sort();
 }

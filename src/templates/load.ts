@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { LucidError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { readText } from '../fs/read.js';
-import { parseTemplateText } from './parse.js';
 import type { Template } from './types.js';
 
 /** The package's templates/ folder, found by walking up from this module (bundled or not). */
@@ -44,6 +43,8 @@ export function resolveTemplatePath(nameOrPath: string, cwd: string): string {
 export async function loadTemplate(nameOrPath: string, cwd: string): Promise<{ template: Template | undefined; findings: Finding[] }> {
   const path = resolveTemplatePath(nameOrPath, cwd);
   const read = await readText(path, { maxBytes: 1024 * 1024, what: 'template' });
+  // Loaded on use: the template reader brings js-yaml, which a `check` without -t never needs.
+  const { parseTemplateText } = await import('./parse.js');
   return parseTemplateText(read.text, path);
 }
 

@@ -1,13 +1,13 @@
 /** Pure: template YAML text → a validated Template, or findings with the template's file:line. */
 
-import type { Node, YAMLMap } from 'yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { estimateNestingDepth, MAX_YAML_DEPTH } from '../compose/nesting.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { parseDerivedTemplate, templateDependencies } from '../secrets/derive.js';
 import { parseGeneratorSpec } from '../secrets/generate.js';
 import type { DeriveSpec, RotationPolicy, Template, TemplateVariable, ValueType } from './types.js';
+import type { YamlNode } from './yaml-tree.js';
+import { createLineIndex, findValue, listEntries, readYamlTree } from './yaml-tree.js';
 
 const VALUE_TYPES: readonly ValueType[] = ['string', 'int', 'port', 'bool', 'url', 'hostname', 'hex', 'base64', 'choices'];
 const VARIABLE_KEYS = new Set(['description', 'secret', 'required', 'type', 'choices', 'default', 'prompt', 'generate', 'derive', 'rotation']);
@@ -24,25 +24,24 @@ export function parseMaxAge(text: string): number | undefined {
 
 interface Reader {
   file: string;
-  lineCounter: LineCounter;
+  positionAt: (offset: number) => { line: number; column: number };
   findings: Finding[];
 }
 
-function lineOf(reader: Reader, node: unknown): number {
-  const range = (node as Node | null)?.range;
-  return range ? reader.lineCounter.linePos(range[0]).line : 1;
+function lineOf(reader: Reader, node: YamlNode | undefined): number {
+  return node === undefined ? 1 : reader.positionAt(node.start).line;
 }
 
-function problem(reader: Reader, node: unknown, message: string): void {
+function problem(reader: Reader, node: YamlNode | undefined, message: string): void {
   reader.findings.push(makeFinding('template-invalid', { file: reader.file, line: lineOf(reader, node), column: 1 }, message));
 }
 
 /** The key node of `key` in a map: a block value starts on the line after its key, so problems point at the key. */
-function keyOf(node: unknown, key: string): unknown {
-  return isMap(node) ? (node.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key ?? node) : node;
+function keyOf(node: YamlNode | undefined, key: string): YamlNode | undefined {
+  return listEntries(node).find((entry) => entry.key.value === key)?.key ?? node;
 }
 
-function readDerive(reader: Reader, name: string, raw: unknown, node: unknown): DeriveSpec | undefined {
+function readDerive(reader: Reader, name: string, raw: unknown, node: YamlNode | undefined): DeriveSpec | undefined {
   if (typeof raw !== 'object' || raw === null) return void problem(reader, node, `${name}: derive must be a mapping`);
   const record = raw as Record<string, unknown>;
   if (record['kind'] === 'tor-hash') {
@@ -57,7 +56,7 @@ function readDerive(reader: Reader, name: string, raw: unknown, node: unknown): 
   return void problem(reader, node, `${name}: derive needs { kind: tor-hash, from: NAME } or { template: "..." }`);
 }
 
-function readRotation(reader: Reader, name: string, raw: unknown, node: unknown): RotationPolicy | undefined {
+function readRotation(reader: Reader, name: string, raw: unknown, node: YamlNode | undefined): RotationPolicy | undefined {
   if (typeof raw !== 'object' || raw === null) return void problem(reader, node, `${name}: rotation must be a mapping`);
   const record = raw as Record<string, unknown>;
   const policy: RotationPolicy = { keepPrevious: record['keepPrevious'] === true };
@@ -71,7 +70,7 @@ function readRotation(reader: Reader, name: string, raw: unknown, node: unknown)
   return policy;
 }
 
-function readVariable(reader: Reader, name: string, node: YAMLMap | null, raw: Record<string, unknown>): TemplateVariable | undefined {
+function readVariable(reader: Reader, name: string, node: YamlNode | undefined, raw: Record<string, unknown>): TemplateVariable | undefined {
   if (!NAME.test(name)) return void problem(reader, node, `variable name "${name}" must match [A-Za-z_][A-Za-z0-9_]*`);
   for (const key of Object.keys(raw)) if (!VARIABLE_KEYS.has(key)) problem(reader, keyOf(node, key), `${name}: unknown key "${key}"`);
   const variable: TemplateVariable = { name, secret: raw['secret'] === true, required: raw['required'] === true, line: lineOf(reader, node) };
@@ -101,7 +100,7 @@ function readVariable(reader: Reader, name: string, node: YAMLMap | null, raw: R
   return variable;
 }
 
-function checkDependencies(reader: Reader, variables: TemplateVariable[], nodeOf: (name: string) => unknown): void {
+function checkDependencies(reader: Reader, variables: TemplateVariable[], nodeOf: (name: string) => YamlNode | undefined): void {
   const names = new Set(variables.map((variable) => variable.name));
   for (const variable of variables) {
     const from =
@@ -120,43 +119,37 @@ function checkDependencies(reader: Reader, variables: TemplateVariable[], nodeOf
 
 /** Parses and validates a template; the template is undefined when any finding is an error. */
 export function parseTemplateText(text: string, file: string): { template: Template | undefined; findings: Finding[] } {
-  const lineCounter = new LineCounter();
-  const reader: Reader = { file, lineCounter, findings: [] };
+  const reader: Reader = { file, positionAt: createLineIndex(text), findings: [] };
   if (estimateNestingDepth(text) > MAX_YAML_DEPTH) {
-    problem(reader, null, `the template nests more than ${MAX_YAML_DEPTH} levels deep`);
+    problem(reader, undefined, `the template nests more than ${MAX_YAML_DEPTH} levels deep`);
     return { template: undefined, findings: reader.findings };
   }
-  // yaml's own duplicate check compares every key with every other (quadratic in a catalog of a
-  // thousand variables); findDuplicateKeys below does the same in one pass.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  for (const error of document.errors)
-    reader.findings.push(
-      makeFinding(
-        'template-invalid',
-        { file, line: lineCounter.linePos(error.pos[0]).line, column: lineCounter.linePos(error.pos[0]).col },
-        `invalid template YAML: ${error.message.split('\n')[0]}`,
-      ),
-    );
-  const root = document.contents;
-  if (reader.findings.length > 0 || !isMap(root)) {
-    if (reader.findings.length === 0) problem(reader, root, 'a template must be a mapping with name, variables, …');
+  const parsed = readYamlTree(text);
+  if ('error' in parsed) {
+    const { offset, reason } = parsed.error;
+    const message = reason === 'duplicated mapping key' ? `duplicate key "${describeKeyAt(text, offset)}"` : `invalid template YAML: ${reason}`;
+    reader.findings.push(makeFinding('template-invalid', { file, ...reader.positionAt(offset) }, message));
     return { template: undefined, findings: reader.findings };
   }
-  findDuplicateKeys(reader, root);
-  const data = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
-  for (const key of Object.keys(data)) if (!TOP_KEYS.has(key)) problem(reader, root.get(key, true), `unknown top-level key "${key}"`);
-  const variablesNode = root.get('variables', true);
-  if (!isMap(variablesNode)) problem(reader, variablesNode ?? root, 'variables must be a mapping of NAME: {…}');
+  const { root } = parsed;
+  if (root?.kind !== 'mapping' || !isRecord(parsed.data)) {
+    problem(reader, root, 'a template must be a mapping with name, variables, …');
+    return { template: undefined, findings: reader.findings };
+  }
+  const data = parsed.data;
+  for (const { key } of listEntries(root)) if (!TOP_KEYS.has(String(key.value))) problem(reader, key, `unknown top-level key "${String(key.value)}"`);
+  const variablesNode = findValue(root, 'variables');
+  if (variablesNode?.kind !== 'mapping') problem(reader, variablesNode ?? root, 'variables must be a mapping of NAME: {…}');
+  const values = isRecord(data['variables']) ? data['variables'] : {};
   const variables: TemplateVariable[] = [];
-  for (const pair of isMap(variablesNode) ? variablesNode.items : []) {
-    if (!isPair(pair) || !isScalar(pair.key)) continue;
-    const name = String(pair.key.value);
-    const value = (data['variables'] as Record<string, unknown>)[name];
-    const raw = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-    const variable = readVariable(reader, name, isMap(pair.value) ? pair.value : null, raw);
+  for (const { key, value } of listEntries(variablesNode)) {
+    const name = String(key.value);
+    const raw = isRecord(values[name]) ? values[name] : {};
+    // An alias or an empty value has no mapping of its own: problems then point at the variable's name.
+    const variable = readVariable(reader, name, value.kind === 'mapping' ? value : key, raw);
     if (variable !== undefined) variables.push(variable);
   }
-  checkDependencies(reader, variables, (name) => (isMap(variablesNode) ? keyOf(variablesNode.get(name, true), 'derive') : root));
+  checkDependencies(reader, variables, (name) => keyOf(findValue(variablesNode, name), 'derive'));
   const template: Template = {
     name: typeof data['name'] === 'string' ? data['name'] : file,
     description: typeof data['description'] === 'string' ? data['description'] : '',
@@ -169,21 +162,12 @@ export function parseTemplateText(text: string, file: string): { template: Templ
   return { template: hasErrors ? undefined : template, findings: reader.findings };
 }
 
-/** Reports a key written twice in any mapping of the template, in one pass over the tree. */
-function findDuplicateKeys(reader: Reader, root: Node): void {
-  const pending: unknown[] = [root];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (isMap(node)) {
-      const seen = new Set<unknown>();
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (seen.has(key)) problem(reader, pair.key, `duplicate key "${String(key)}"`);
-        seen.add(key);
-        pending.push(pair.value);
-      }
-    } else if (isSeq(node)) {
-      pending.push(...node.items);
-    }
-  }
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The key written at `offset` (js-yaml points a duplicate key error at the second one). */
+function describeKeyAt(text: string, offset: number): string {
+  const match = /^[^:\n]{1,80}/.exec(text.slice(offset));
+  return (match?.[0] ?? '').trim().replace(/^["']|["']$/g, '');
 }

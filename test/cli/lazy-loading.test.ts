@@ -36,7 +36,7 @@ function loadsOf(args: readonly string[], cwd: string): Promise<string[]> {
   });
 }
 
-const HEAVY = ['libsodium-wrappers', '@inquirer/prompts'];
+const HEAVY = ['libsodium-wrappers', '@inquirer/prompts', 'tinyglobby'];
 
 const READ_ONLY = [
   ['scan', ...EXAMPLE_ARGS.compose],

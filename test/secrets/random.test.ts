@@ -19,22 +19,44 @@ describe('libsodium RandomSource', () => {
     const draws = Array.from({ length: 2_000 }, () => random.uniform(62));
     assert.ok(draws.every((draw) => Number.isInteger(draw) && draw >= 0 && draw < 62));
     assert.equal(new Set(draws).size, 62, 'every character index shows up in 2,000 draws');
+    // Roughly uniform: each of 62 values about 2,000 / 62 = 32 times (a bias of 2x would show).
+    const counts = new Map<number, number>();
+    for (const draw of draws) counts.set(draw, (counts.get(draw) ?? 0) + 1);
+    assert.ok(Math.max(...counts.values()) < 80, `a value drawn ${Math.max(...counts.values())} times`);
     assert.equal(random.uniform(1), 0);
   });
 
-  it('draws everything with randombytes_uniform: bytes three at a time from uniform(2^24)', () => {
+  it('expands one randombytes_buf seed per block with randombytes_buf_deterministic, and wipes what it hands out', () => {
     const calls: string[] = [];
-    const draws = [0x030201, 0x060504, 0x000007];
+    const blocks: Uint8Array[] = [];
     const random = createSodiumRandom({
-      randombytes_uniform: (bound: number) => {
-        calls.push(`uniform ${bound}`);
-        return bound === 2 ** 24 ? (draws.shift() as number) : bound - 1;
-      },
+      randombytes_buf: ((length: number) => {
+        calls.push(`buf ${length}`);
+        return new Uint8Array(length).fill(calls.length);
+      }) as never,
+      randombytes_buf_deterministic: ((length: number, seed: Uint8Array) => {
+        calls.push(`deterministic ${length} seed ${seed[0]}`);
+        const block = Uint8Array.from({ length }, (_, index) => (index + (seed[0] as number)) & 0xff);
+        blocks.push(block);
+        return block;
+      }) as never,
     });
-    assert.deepEqual([...random.bytes(7)], [1, 2, 3, 4, 5, 6, 7]);
-    assert.equal(random.uniform(10), 9);
-    assert.deepEqual(calls, ['uniform 16777216', 'uniform 16777216', 'uniform 16777216', 'uniform 10']);
-    assert.deepEqual([...random.bytes(0)], []);
+    assert.deepEqual([...random.bytes(3)], [1, 2, 3]);
+    assert.deepEqual([...(blocks[0] as Uint8Array).subarray(0, 4)], [0, 0, 0, 4], 'handed-out bytes are wiped');
+    assert.equal(random.bytes(16 * 1024 - 3).length, 16 * 1024 - 3);
+    assert.deepEqual([...random.bytes(2)], [3, 4], 'a new block from a new seed');
+    assert.deepEqual(calls, ['buf 32', 'deterministic 16384 seed 1', 'buf 32', 'deterministic 16384 seed 3']);
+  });
+
+  it('uniform rejects the words below 2^32 mod bound, as randombytes_uniform does', () => {
+    // Words 0, 1 and 2 (little-endian) then 0xffffffff: for bound 3, 2^32 mod 3 = 1 rejects only the 0.
+    const stream = [0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 255, 255, 255, 255];
+    const random = createSodiumRandom({
+      randombytes_buf: ((length: number) => new Uint8Array(length)) as never,
+      randombytes_buf_deterministic: ((length: number) => Uint8Array.from({ length }, (_, index) => stream[index] ?? 0)) as never,
+    });
+    assert.deepEqual([random.uniform(3), random.uniform(3), random.uniform(3)], [1, 2, 0]);
+    assert.equal(random.uniform(1), 0);
   });
 
   it('gives every byte value from libsodium', async () => {
