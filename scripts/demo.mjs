@@ -1,20 +1,26 @@
 // `npm start`: the main job on the bundled example, in a temporary copy (the example stays as shipped).
 // scan → check (fails: the env file is incomplete, as the real one was) → generate → check -t foundation (passes).
+// `--no-build` skips the build (the tests run it on the build they test).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-tests'], { stdio: 'inherit' });
+if (!process.argv.includes('--no-build')) spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-tests'], { stdio: 'inherit' });
 const cli = join(root, 'dist', 'bin', 'lucid-env.js');
 const work = mkdtempSync(join(tmpdir(), 'lucid-env-demo-'));
 cpSync(join(root, 'examples', 'foundation'), work, { recursive: true });
 const compose = ['-f', 'configs/docker/docker-compose.foundation.yml'];
 const env = ['-e', 'configs/environment/.env.foundation'];
 
+// Bold headings only where lucid-env itself would colour (a terminal, no NO_COLOR; FORCE_COLOR forces).
+const { NO_COLOR, FORCE_COLOR } = process.env;
+const useColor = NO_COLOR ? false : FORCE_COLOR && FORCE_COLOR !== '0' ? true : process.stdout.isTTY === true;
+const bold = (text) => (useColor ? `\u001b[1m${text}\u001b[0m` : text);
+
 function step(title, args, expected) {
-  process.stdout.write(`\n\u001b[1m$ lucid-env ${args.join(' ')}\u001b[0m   # ${title}\n`);
+  process.stdout.write(`\n${bold(`$ lucid-env ${args.join(' ')}`)}   # ${title}\n`);
   const result = spawnSync(process.execPath, [cli, ...args], { cwd: work, stdio: 'inherit' });
   process.stdout.write(`(exit ${result.status}${result.status === expected ? '' : `, expected ${expected}`})\n`);
   return result.status === expected;

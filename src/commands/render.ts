@@ -1,7 +1,9 @@
 /** `lucid-env render`: the compose files with variables substituted as Compose would, secrets masked. */
 
 import { relative } from 'node:path';
+import { isMap, isScalar } from 'yaml';
 import type { ComposeDocument } from '../compose/document.js';
+import { editComposeText } from '../compose/edit-text.js';
 import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
 import type { ComposeReference } from '../compose/references.js';
 import { scanComposeDocument } from '../compose/references.js';
@@ -47,14 +49,17 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
   for (const compose of documents) {
     const scanned = scanComposeDocument(compose);
     allFindings.push(...scanned.findings);
+    const scalars = new Map<number, string>();
     for (const site of scanned.sites) {
       allFindings.push(...evaluateInterpolation(site, compose.lineCounter, { lookup, containerFilesDefining: () => [], unsetSeverity: 'warning' }));
       const result = substitute(site.template, lookup);
       // Compose's own `config` output escapes `$` again, so the result stays a valid compose file.
-      if (result.value !== null) site.node.value = result.value.replaceAll('$', '$$$$');
+      if (result.value !== null && site.node.range) scalars.set(site.node.range[0], escapeDollars(result.value));
     }
-    fillPassthrough(compose, scanned.references, lookup);
-    rendered.push(`# ${relative(ctx.cwd, compose.file) || compose.file}\n${compose.document.toString({ lineWidth: 0 })}`);
+    const emptyValues = new Map<number, string>();
+    fillPassthrough(compose, scanned.references, lookup, { scalars, emptyValues });
+    // Edits go into the text as written (no normalisation): only the substituted scalars change.
+    rendered.push(`# ${relative(ctx.cwd, compose.file) || compose.file}\n${editComposeText(compose.text, { scalars, emptyValues })}`);
   }
   const hasErrors = allFindings.some((finding) => finding.severity === 'error');
   return {
@@ -67,13 +72,33 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
 }
 
 /** `- NAME` / `NAME:` entries get their value from the interpolation env, as `docker compose config` shows them. */
-function fillPassthrough(compose: ComposeDocument, references: readonly ComposeReference[], lookup: Lookup): void {
+function fillPassthrough(
+  compose: ComposeDocument,
+  references: readonly ComposeReference[],
+  lookup: Lookup,
+  edits: { scalars: Map<number, string>; emptyValues: Map<number, string> },
+): void {
   for (const reference of references) {
     if (reference.operator !== 'passthrough') continue;
     const value = lookup(reference.name);
     if (value === undefined) continue;
-    const escaped = value.replaceAll('$', '$$$$');
-    const isListItem = typeof reference.path[reference.path.length - 1] === 'number';
-    compose.document.setIn(reference.path, isListItem ? `${reference.name}=${escaped}` : escaped);
+    const last = reference.path[reference.path.length - 1];
+    if (typeof last === 'number') {
+      const item = compose.document.getIn(reference.path, true);
+      if (isScalar(item) && item.range) edits.scalars.set(item.range[0], `${reference.name}=${escapeDollars(value)}`);
+      continue;
+    }
+    const map = compose.document.getIn(reference.path.slice(0, -1), true);
+    const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === last) : undefined;
+    if (!isScalar(pair?.key) || !pair.key.range) continue;
+    // `NAME: ~` has a scalar to replace; `NAME:` has none, and gets one after its colon.
+    const written = isScalar(pair.value) && pair.value.range && pair.value.range[1] > pair.value.range[0] ? pair.value.range[0] : undefined;
+    if (written !== undefined) edits.scalars.set(written, escapeDollars(value));
+    else edits.emptyValues.set(pair.key.range[0], escapeDollars(value));
   }
+}
+
+/** `$` as Compose's own `config` writes it, so the output is still a compose file. */
+function escapeDollars(value: string): string {
+  return value.replaceAll('$', '$$$$');
 }

@@ -1,6 +1,6 @@
 /** `lucid-env render` end to end: substituted YAML, masked secrets, `$$` kept, every missing value at once. */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
@@ -92,8 +92,21 @@ describe('render of the example with a complete env file', () => {
     assert.match(result.stdout, /^# Run from the repository root:$/m);
     assert.match(result.stdout, /^x-distroless: &distroless$/m);
     assert.match(result.stdout, /^x-env-files: &env-files$/m);
-    assert.equal(result.stdout.match(/^ {4}<<: \[ \*distroless, \*env-files \]$/gm)?.length, 5);
+    assert.equal(result.stdout.match(/^ {4}<<: \[\*distroless, \*env-files\]$/gm)?.length, 5);
     assert.doesNotMatch(result.stdout, /\$\{/, 'no reference is left');
+  });
+
+  it('changes nothing but the substituted scalars and the passthrough entries: every other line is as written', async () => {
+    const result = await runLucid(['render', ...ARGS], { cwd: directory });
+    const source = readFileSync(join(directory, EXAMPLE_ARGS.compose[1]), 'utf8').split('\n');
+    const rendered = result.stdout.split('\n').slice(1);
+    assert.equal(rendered.length, source.length);
+    const changed = source.flatMap((line, index) => (line === rendered[index] ? [] : [line]));
+    assert.ok(changed.length > 0);
+    assert.deepEqual(
+      changed.filter((line) => !line.includes('${') && !/^\s+- [A-Z_]+$/.test(line) && !/^\s+[A-Z_]+:$/.test(line)),
+      [],
+    );
   });
 
   it('--show-secrets prints the real values', async () => {
@@ -166,6 +179,6 @@ describe('render with missing values', () => {
     const directory = writeProject({ 'compose.yaml': 'services:\n  app:\n    image: nginx\n    command: ["echo", "${PRICE}"]\n', '.env': "PRICE='5$'\n" });
     const result = await runLucid(['render'], { cwd: directory });
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout, '# compose.yaml\nservices:\n  app:\n    image: nginx\n    command: [ "echo", "5$$" ]\n');
+    assert.equal(result.stdout, '# compose.yaml\nservices:\n  app:\n    image: nginx\n    command: ["echo", "5$$"]\n');
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * Pure: compose text with some scalars given new values, through yaml's concrete syntax tree. Every
+ * token that is not edited (comments, spacing, quotes, flow lists like `["ALL"]`) is written back as
+ * it was read, byte for byte; an edited scalar keeps its style when the new value fits in it.
+ */
+import type { CST as CstTypes } from 'yaml';
+import { CST, Parser } from 'yaml';
+
+/** What to change, by source offset (the offset of a node in yaml's Document is the same). */
+export interface TextEdits {
+  /** Offset of a scalar → its new value. */
+  scalars: ReadonlyMap<number, string>;
+  /** Offset of a key written with no value (`NAME:`) → the value it gets. */
+  emptyValues: ReadonlyMap<number, string>;
+}
+
+/** Applies the edits; text outside the edited scalars stays byte-identical. */
+export function editComposeText(text: string, edits: TextEdits): string {
+  const tokens = [...new Parser().parse(text)];
+  for (const token of tokens) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item, path) => {
+      const inFlow = path.length > 0 && CST.visit.parentCollection(token, path).type === 'flow-collection';
+      const { value } = item;
+      if (CST.isScalar(value) && edits.scalars.has(value.offset)) {
+        // afterKey: a block scalar's lines are indented under their key or `-`, not level with it.
+        CST.setScalarValue(value, edits.scalars.get(value.offset) as string, { afterKey: true, inFlow });
+      } else if (value === undefined && CST.isScalar(item.key) && edits.emptyValues.has(item.key.offset)) {
+        giveValue(item, item.key, edits.emptyValues.get(item.key.offset) as string, inFlow);
+      }
+    });
+  }
+  return tokens.map((token) => CST.stringify(token)).join('');
+}
+
+/** `NAME:` becomes `NAME: value`; what followed the colon (a comment, the line end) follows the value. */
+function giveValue(item: CstTypes.CollectionItem, key: CstTypes.FlowScalar | CstTypes.BlockScalar, value: string, inFlow: boolean): void {
+  const separator = item.sep ?? [];
+  const colon = separator.findIndex((token) => token.type === 'map-value-ind');
+  if (colon === -1) return;
+  const space = (source: string): CstTypes.SourceToken => ({ type: 'space', offset: key.offset, indent: key.indent, source });
+  let after = separator.slice(colon + 1);
+  while (after[0]?.type === 'space') after = after.slice(1);
+  if (after[0]?.type === 'comment') after = [space(' '), ...after];
+  item.sep = [...separator.slice(0, colon + 1), space(' ')];
+  item.value = CST.createScalarToken(value, { indent: key.indent + 2, inFlow, end: after });
+}
