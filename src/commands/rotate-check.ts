@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import { findEntry } from '../dotenv/document.js';
 import { readHistory } from '../history/state.js';
+import { formatTemplateFlag } from '../paths.js';
 import { readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
 import type { Report } from '../report.js';
 import { runRules } from '../rules/registry.js';
@@ -20,7 +21,14 @@ export async function rotateCheck(options: RotateOptions, ctx: Context): Promise
     const entry = findEntry(document, key);
     return { line: entry?.line ?? 0, column: entry?.column ?? 0 };
   };
-  const findings = runRules('rotation', { templateName: template.name, envFile: target, ages, positionOf });
+  const findings = runRules('rotation', {
+    templateName: template.name,
+    templateFlag: formatTemplateFlag(template),
+    cwd: ctx.cwd,
+    envFile: target,
+    ages,
+    positionOf,
+  });
   const width = Math.max(3, ...ages.map((age) => age.key.length));
   const rows = ages.map((age) =>
     [

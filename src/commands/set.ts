@@ -7,6 +7,7 @@ import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { acquireLock } from '../fs/lock.js';
 import { appendHistory, createFingerprinter } from '../history/state.js';
+import { formatEnvFileFlag, formatTemplateFlag } from '../paths.js';
 import { readEnvForEdit, targetEnvFile, writeEnvAssignments } from '../project/env-writer.js';
 import { stripTrailingNewline } from '../project/stdin.js';
 import type { Change, Report } from '../report.js';
@@ -77,20 +78,20 @@ export async function set(key: string, options: SetOptions, ctx: Context): Promi
         fingerprint: change.fingerprint ?? '',
       }));
     await appendHistory(target, history, ctx.now());
-    return { command: 'set', files: [target], findings: judgeAgainstTemplate(template, key, values, target), changes };
+    return { command: 'set', files: [target], findings: judgeAgainstTemplate(template, key, values, target, ctx.cwd), changes };
   } finally {
     await lock.release();
   }
 }
 
 /** The value was written as asked; say so when it falls short of the template (check will too). */
-function judgeAgainstTemplate(template: Template | undefined, key: string, values: Map<string, string>, file: string): Finding[] {
+function judgeAgainstTemplate(template: Template | undefined, key: string, values: Map<string, string>, file: string, cwd: string): Finding[] {
   const variable = template?.variables.find((item) => item.name === key);
   const value = values.get(key);
   if (template === undefined || variable === undefined || value === undefined) return [];
   const verdict = judgeEntry(variable, value, (name) => values.get(name) ?? template.variables.find((item) => item.name === name)?.default);
   if (verdict === undefined) return [];
-  const hint = verdict.code === 'weak-secret' ? `lucid-env set ${key} --generate -t ${template.name}` : undefined;
+  const hint = verdict.code === 'weak-secret' ? `lucid-env set ${key} --generate ${formatTemplateFlag(template)} ${formatEnvFileFlag(file, cwd)}` : undefined;
   return [
     makeFinding(verdict.code, { file }, `${key} was written but ${verdict.reason}`, {
       variable: key,

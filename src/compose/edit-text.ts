@@ -4,7 +4,7 @@
  * it was read, byte for byte; an edited scalar keeps its style when the new value fits in it.
  */
 import type { CST as CstTypes } from 'yaml';
-import { CST, Parser } from 'yaml';
+import { CST, Parser, parse } from 'yaml';
 
 /** What to change, by source offset (the offset of a node in yaml's Document is the same). */
 export interface TextEdits {
@@ -23,14 +23,27 @@ export function editComposeText(text: string, edits: TextEdits): string {
       const inFlow = path.length > 0 && CST.visit.parentCollection(token, path).type === 'flow-collection';
       const { value } = item;
       if (CST.isScalar(value) && edits.scalars.has(value.offset)) {
+        const text = edits.scalars.get(value.offset) as string;
+        // A plain `${PORT}` may become `8080`, but never `` (null) or `true`: Compose would read another type.
+        const type = value.type === 'scalar' && !readsAsString(text) ? 'QUOTE_DOUBLE' : undefined;
         // afterKey: a block scalar's lines are indented under their key or `-`, not level with it.
-        CST.setScalarValue(value, edits.scalars.get(value.offset) as string, { afterKey: true, inFlow });
+        CST.setScalarValue(value, text, { afterKey: true, inFlow, ...(type === undefined ? {} : { type }) });
       } else if (value === undefined && CST.isScalar(item.key) && edits.emptyValues.has(item.key.offset)) {
         giveValue(item, item.key, edits.emptyValues.get(item.key.offset) as string, inFlow);
       }
     });
   }
   return tokens.map((token) => CST.stringify(token)).join('');
+}
+
+/** Whether a plain scalar of this text reads back as this string (not null, a boolean or nothing). */
+function readsAsString(text: string): boolean {
+  if (text === '' || /^\s|\s$/.test(text)) return false;
+  try {
+    return parse(text) === text;
+  } catch {
+    return false;
+  }
 }
 
 /** `NAME:` becomes `NAME: value`; what followed the colon (a comment, the line end) follows the value. */

@@ -31,11 +31,19 @@ export function formatGithub(report: Report, options: ReporterOptions): string {
 
 function formatCommand(finding: Finding): string {
   const properties: string[] = [];
-  if (finding.file !== '') properties.push(`file=${escapeProperty(finding.file)}`);
-  if (finding.line > 0) {
-    properties.push(`line=${finding.line}`);
-    if (finding.column > 0) properties.push(`col=${finding.column}`);
+  // GitHub can annotate only files of the repository (the cwd): a file outside it (shown absolute, like a
+  // template in a global install) gets an annotation without a place, its path at the start of the message.
+  const isInside = finding.file !== '' && !finding.file.startsWith('/');
+  let where = '';
+  if (isInside) {
+    properties.push(`file=${escapeProperty(finding.file)}`);
+    if (finding.line > 0) {
+      properties.push(`line=${finding.line}`);
+      if (finding.column > 0) properties.push(`col=${finding.column}`);
+    }
+  } else if (finding.file !== '') {
+    where = `${finding.file}${finding.line > 0 ? `:${finding.line}${finding.column > 0 ? `:${finding.column}` : ''}` : ''}: `;
   }
   properties.push(`title=${escapeProperty(finding.code)}`);
-  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(messageWithHint(finding))}`;
+  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(where + messageWithHint(finding))}`;
 }

@@ -1,23 +1,14 @@
 /** What every reporter does before formatting: relative POSIX paths, one sort order, counts. */
-import path from 'node:path';
 import type { Finding } from '../findings.js';
 import { compareFindings, type summarize } from '../findings.js';
+import { formatReportPath } from '../paths.js';
 import type { ReferenceRecord } from '../report.js';
 
 /** Counts of findings per severity, as `summarize` returns them. */
 export type Counts = ReturnType<typeof summarize>;
 
-/**
- * A path relative to `cwd`, with `/` separators (SPEC section 6). A file outside `cwd` keeps its
- * `../` form; an empty name stays empty; the cwd itself is `.`.
- */
-export function relativePath(file: string, cwd: string): string {
-  if (file === '') return '';
-  // Resolving against `cwd` (not process.cwd()) keeps a relative input relative to the report's cwd.
-  const relative = path.relative(cwd, path.resolve(cwd, file));
-  if (relative === '') return '.';
-  return relative.split(path.sep).join('/');
-}
+/** A report's path: relative to `cwd` inside it, absolute outside it (src/paths.ts). */
+export const relativePath = formatReportPath;
 
 /** Copies of the findings with relative paths, sorted by file, line, column, code. */
 export function prepareFindings(findings: readonly Finding[], cwd: string): Finding[] {

@@ -1,6 +1,7 @@
 /** `rotation-overdue` and `rotation-age`: each rotatable secret's age against its policy (`rotate --check`). */
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
+import { formatEnvFileFlag } from '../paths.js';
 import type { StageRule } from './rule.js';
 
 const CODES = {
@@ -22,7 +23,7 @@ export const rotationAgeRule: StageRule<'rotation', typeof CODES> = {
   stage: 'rotation',
   run(input) {
     const findings: Finding[] = [];
-    const rotate = (key: string) => `lucid-env rotate -t ${input.templateName} ${key}`;
+    const rotate = (key: string) => `lucid-env rotate ${input.templateFlag} ${formatEnvFileFlag(input.envFile, input.cwd)} ${key}`;
     for (const age of input.ages) {
       const at = { file: input.envFile, ...input.positionOf(age.key) };
       const policy = age.maxAgeDays === undefined ? 'no rotation policy' : `max ${age.maxAgeDays} days`;

@@ -62,6 +62,9 @@ export interface ReferencesInput {
 /** What `rotate --check` judges: each secret's age against its policy, and where it is written. */
 export interface RotationInput {
   templateName: string;
+  /** Where the command runs, and the -t the user gave: hints name the same files. */
+  cwd: string;
+  templateFlag: string;
   envFile: string;
   ages: readonly SecretAge[];
   /** Line and column of a key in the env file (0 when absent). */

@@ -5,6 +5,7 @@
 import { listEntries } from '../dotenv/entries.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
+import { formatEnvFileFlag, formatTemplateFlag } from '../paths.js';
 import { assessSecretStrength } from '../secrets/strength.js';
 import type { Template } from '../templates/types.js';
 import { isSecretName } from '../variable-names.js';
@@ -47,12 +48,13 @@ export const secretValueRule: StageRule<'project', typeof CODES> = {
       for (const entry of listEntries(file.document)) {
         if (entry.value === '' || !isSecretVariable(entry.key, input.template) || isDerived(entry.key, input.template)) continue;
         const at = { file: file.path, line: entry.valueLine, column: entry.valueColumn };
+        const envFlag = formatEnvFileFlag(file.path, input.cwd);
         const placeholder = matchPlaceholder(entry.value);
         if (placeholder !== undefined) {
           findings.push(
             makeFinding('placeholder', at, `${entry.key} holds a placeholder: ${placeholder}`, {
               variable: entry.key,
-              hint: `replace it: lucid-env generate ${entry.key}${input.template === undefined ? ' -t <template>' : ''}, or lucid-env set ${entry.key}`,
+              hint: `replace it: lucid-env generate ${input.template === undefined ? '-t <template>' : formatTemplateFlag(input.template)} ${envFlag} ${entry.key}, or lucid-env set ${entry.key} ${envFlag}`,
             }),
           );
           continue;

@@ -5,7 +5,7 @@
 import { listEntries } from '../dotenv/entries.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
-import { displayPath } from '../paths.js';
+import { displayPath, formatEnvFileFlag, formatTemplateFlag } from '../paths.js';
 import { renderDerivedTemplate } from '../secrets/derive.js';
 import { validateSecret } from '../secrets/generate.js';
 import { verifyTorHash } from '../secrets/tor-hash.js';
@@ -67,6 +67,8 @@ function judgeTemplateValues(template: Template, input: CheckInput): Finding[] {
   const findings: Finding[] = [];
   const defined = new Set<string>(input.interpolation.keys());
   for (const file of input.envFiles) for (const key of file.values.keys()) defined.add(key);
+  // Where `generate` should write what is missing: the first env file the user gave (-e), if any.
+  const target = input.envFiles.find((file) => file.isInterpolation)?.path;
   for (const variable of template.variables) {
     if (variable.required && !defined.has(variable.name) && variable.derive === undefined) {
       findings.push(
@@ -76,7 +78,10 @@ function judgeTemplateValues(template: Template, input: CheckInput): Finding[] {
           `${variable.name} is required by template ${template.name} but no env file defines it`,
           {
             variable: variable.name,
-            hint: variable.generate !== undefined ? `lucid-env generate -t ${template.name}` : `set ${variable.name} in the env file`,
+            hint:
+              variable.generate !== undefined
+                ? `lucid-env generate ${formatTemplateFlag(template)}${target === undefined ? '' : ` ${formatEnvFileFlag(target, input.cwd)}`}`
+                : `set ${variable.name} in the env file`,
           },
         ),
       );
@@ -100,7 +105,7 @@ function judgeTemplateValues(template: Template, input: CheckInput): Finding[] {
             variable: entry.key,
             hint:
               variable.generate !== undefined || variable.derive !== undefined
-                ? `lucid-env generate -t ${template.name} ${entry.key}`
+                ? `lucid-env generate ${formatTemplateFlag(template)} ${formatEnvFileFlag(file.path, input.cwd)} ${entry.key}`
                 : `fix ${entry.key} in ${displayPath(file.path, input.cwd)}`,
           },
         ),

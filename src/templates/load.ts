@@ -45,7 +45,9 @@ export async function loadTemplate(nameOrPath: string, cwd: string): Promise<{ t
   const read = await readText(path, { maxBytes: 1024 * 1024, what: 'template' });
   // Loaded on use: the template reader brings js-yaml, which a `check` without -t never needs.
   const { parseTemplateText } = await import('./parse.js');
-  return parseTemplateText(read.text, path);
+  const parsed = parseTemplateText(read.text, path);
+  if (parsed.template !== undefined) parsed.template.given = nameOrPath;
+  return parsed;
 }
 
 /** Loads `-t` when given; no option means no template and no findings. */

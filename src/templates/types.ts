@@ -46,5 +46,7 @@ export interface Template {
   compose: string[];
   /** The file it was loaded from (built-in templates: under the package's templates/). */
   file: string;
+  /** The -t value that loaded it (a built-in name or a path), for hints the user can copy. */
+  given?: string;
   variables: TemplateVariable[];
 }

@@ -63,6 +63,13 @@ services:
     );
   });
 
+  it('quotes a plain scalar whose new value would read as another type or as nothing', () => {
+    const text = 'a: ${A}\nb: ${B}\nc: ${C}\nd: ${D}\ne: "${E}"\n';
+    const values = ['', 'true', '8080', 'plain text', ''];
+    const scalars = new Map(['${A}', '${B}', '${C}', '${D}', '"${E}"'].map((needle, index) => [at(text, needle), values[index] as string]));
+    assert.equal(editComposeText(text, { scalars, emptyValues: new Map() }), 'a: ""\nb: "true"\nc: "8080"\nd: plain text\ne: ""\n');
+  });
+
   it('returns the text unchanged with no edits, whatever it holds', () => {
     const odd = '%YAML 1.2\n---\na: &x [1, 2]   # c\nb: *x\n...\n---\n- !!str 3\n';
     assert.equal(editComposeText(odd, { scalars: new Map(), emptyValues: new Map() }), odd);

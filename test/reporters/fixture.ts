@@ -5,7 +5,7 @@ import type { Report, ReporterOptions } from '../../src/report.js';
 /** The cwd every test report is relative to. */
 export const CWD = '/work/project';
 
-/** Findings in no particular order; sorted, `../shared/secrets.env` comes first. */
+/** Findings in no particular order; sorted, `/work/shared/secrets.env` (outside the cwd, so absolute) comes first. */
 export const FINDINGS: Finding[] = [
   {
     code: 'unused',

@@ -7,7 +7,8 @@ import { CWD, checkReport, PLAIN } from './fixture.js';
 describe('github reporter', () => {
   it('prints one workflow command per sorted finding, then a summary line', () => {
     const expected = `${[
-      '::error file=../shared/secrets.env,line=2,col=1,title=placeholder::JWT_SECRET holds a placeholder',
+      // Outside the cwd (the repository): GitHub cannot annotate it, so the place leads the message.
+      '::error title=placeholder::/work/shared/secrets.env:2:1: JWT_SECRET holds a placeholder',
       '::error file=compose.yaml,line=3,col=12,title=missing::DB_URL is not set (hint: add DB_URL to .env or give it a default)',
       '::warning file=compose.yaml,line=7,col=15,title=suspicious-reference::reads as ${gui-...}: 100%25 sure, not a typo?%0Asecond line',
       '::warning file=deploy/prod/.env,title=insecure-permissions::deploy/prod/.env holds secrets and is readable by others (hint: chmod 600 deploy/prod/.env)',

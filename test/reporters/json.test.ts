@@ -21,7 +21,7 @@ describe('json reporter', () => {
       '      "code": "placeholder",',
       '      "severity": "error",',
       '      "message": "JWT_SECRET holds a placeholder",',
-      '      "file": "../shared/secrets.env",',
+      '      "file": "/work/shared/secrets.env",',
       '      "line": 2,',
       '      "column": 1,',
       '      "variable": "JWT_SECRET"',

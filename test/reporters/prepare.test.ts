@@ -5,7 +5,10 @@ import { escapeControl, formatCounts, isFailing, pluralize, relativePath } from 
 describe('reporter preparation', () => {
   it('makes paths relative to the cwd, POSIX-style', () => {
     assert.equal(relativePath('/work/project/deploy/prod/.env', '/work/project'), 'deploy/prod/.env');
-    assert.equal(relativePath('/work/shared/secrets.env', '/work/project'), '../shared/secrets.env');
+    // Outside the cwd a path is absolute, not a climb of ../ (an env_file at /mnt/data/.env reads as written).
+    assert.equal(relativePath('/work/shared/secrets.env', '/work/project'), '/work/shared/secrets.env');
+    assert.equal(relativePath('../shared/secrets.env', '/work/project'), '/work/shared/secrets.env');
+    assert.equal(relativePath('/work/project-two/.env', '/work/project'), '/work/project-two/.env');
     assert.equal(relativePath('deploy/.env', '/work/project'), 'deploy/.env');
     assert.equal(relativePath('/work/project', '/work/project'), '.');
     assert.equal(relativePath('', '/work/project'), '');

@@ -22,7 +22,7 @@ function report(findings: Finding[], extra: Partial<Report> = {}): Report {
 describe('text reporter', () => {
   it('groups sorted findings by relative file, with positions, hints and a summary', () => {
     const expected = `${[
-      '../shared/secrets.env',
+      '/work/shared/secrets.env',
       '  2:1  error    JWT_SECRET holds a placeholder  [placeholder]',
       '',
       'compose.yaml',
