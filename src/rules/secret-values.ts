@@ -49,12 +49,13 @@ export const secretValueRule: StageRule<'project', typeof CODES> = {
         if (entry.value === '' || !isSecretVariable(entry.key, input.template) || isDerived(entry.key, input.template)) continue;
         const at = { file: file.path, line: entry.valueLine, column: entry.valueColumn };
         const envFlag = formatEnvFileFlag(file.path, input.cwd);
+        const templateFlag = input.template === undefined ? '-t <template>' : formatTemplateFlag(input.template);
         const placeholder = matchPlaceholder(entry.value);
         if (placeholder !== undefined) {
           findings.push(
             makeFinding('placeholder', at, `${entry.key} holds a placeholder: ${placeholder}`, {
               variable: entry.key,
-              hint: `replace it: lucid-env generate ${input.template === undefined ? '-t <template>' : formatTemplateFlag(input.template)} ${envFlag} ${entry.key}, or lucid-env set ${entry.key} ${envFlag}`,
+              hint: `replace it: lucid-env generate ${templateFlag} ${envFlag} ${entry.key}, or lucid-env set ${entry.key} ${envFlag}`,
             }),
           );
           continue;
