@@ -44,9 +44,8 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
   const { documents, findings } = await loadComposeFiles(project.files);
   const scans: ComposeScan[] = documents.map(scanComposeDocument);
   const all: Finding[] = [...findings, ...template.findings, ...scans.flatMap((scan) => scan.findings)];
-  all.push(...runRules('references', { cwd: ctx.cwd, references: scans.flatMap((scan) => scan.references) }));
-
   const interpolation = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
+  all.push(...runRules('references', { cwd: ctx.cwd, references: scans.flatMap((scan) => scan.references), interpolation: interpolation.values }));
   all.push(...interpolation.findings);
   const services: ServiceFacts[] = [];
   for (const document of documents) {

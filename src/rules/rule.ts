@@ -57,6 +57,8 @@ export interface CheckInput {
 export interface ReferencesInput {
   cwd: string;
   references: readonly ComposeReference[];
+  /** The interpolation env, when the command has one (`check`): a default it overrides never applies. */
+  interpolation?: ReadonlyMap<string, string>;
 }
 
 /** What `rotate --check` judges: each secret's age against its policy, and where it is written. */

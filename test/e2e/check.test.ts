@@ -113,6 +113,16 @@ describe('check: one fixture per finding code', () => {
     const inconsistent = await checkJson(['-e', 'one.env', '-e', 'two.env'], copyFixture('check/inconsistent-secret'));
     assert.doesNotMatch(inconsistent.result.stdout, /Qm3vT8xL2pR7wK9zN4bYc6Hd|Hx5cJ1sD6fG0aE8uV3nMw2Ks/);
   });
+
+  it('inconsistent-default: none when the env file sets the variable (its defaults never apply)', async () => {
+    const directory = copyFixture('check/inconsistent-default');
+    writeFileSync(join(directory, 'set.env'), 'WEB_PORT=8000\n', { mode: 0o600 });
+    const { report } = await checkJson(['-e', 'set.env'], directory);
+    assert.deepEqual(
+      report.findings.filter((finding) => finding.code === 'inconsistent-default'),
+      [],
+    );
+  });
 });
 
 describe('check options', () => {
