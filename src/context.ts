@@ -6,6 +6,8 @@
 import { fstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { writeToDescriptor } from './fs/stdio.js';
+import type { Progress } from './progress.js';
+import { createProgress, NO_PROGRESS } from './progress.js';
 import type { Prompter } from './prompt.js';
 import type { RandomSource, Sodium } from './secrets/random.js';
 
@@ -52,6 +54,8 @@ export interface Context {
   prompter(): Promise<Prompter>;
   /** The clock: history times, backup names, rotation ages. */
   now(): Date;
+  /** A progress line for long work (stderr, a terminal and text output only; nothing otherwise). */
+  progress(): Progress;
 }
 
 /** Decides colour as picocolors does: NO_COLOR wins, FORCE_COLOR forces, else a TTY. */
@@ -66,6 +70,8 @@ export function shouldUseColor(env: NodeJS.ProcessEnv, isTty: boolean, flag: boo
 export interface ContextFlags {
   color?: boolean | undefined;
   quiet?: boolean | undefined;
+  /** The output is text for a person (`--format text`): progress may show. */
+  isText?: boolean | undefined;
 }
 
 /** The real context of a CLI run. */
@@ -97,5 +103,12 @@ export function createContext(flags: ContextFlags = {}): Context {
     random: async () => (await import('./secrets/random.js')).loadSodiumRandom(),
     prompter: async () => (await import('./prompt.js')).createInquirerPrompter(),
     now: () => new Date(),
+    progress: () =>
+      flags.isText === true && flags.quiet !== true && isTerminal(2)
+        ? createProgress(
+            (text) => writeToDescriptor(2, text),
+            () => performance.now(),
+          )
+        : NO_PROGRESS,
   };
 }

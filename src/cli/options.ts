@@ -55,6 +55,6 @@ export function addTemplateOption(command: Command): Command {
 
 /** Runs a command with the context of its flags, then writes its report and sets the exit code. */
 export async function runCommand(session: Session, options: OutputOptions, run: (ctx: Context) => Promise<Report>): Promise<void> {
-  const ctx = session.createContext({ color: options.color, quiet: options.quiet });
+  const ctx = session.createContext({ color: options.color, quiet: options.quiet, isText: (options.format ?? 'text') === 'text' });
   session.setExitCode(await emit(await run(ctx), options, ctx));
 }

@@ -41,7 +41,10 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
   }
   const template = await loadTemplateOption(options.template, ctx.cwd);
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
-  const { documents, findings } = await loadComposeFiles(project.files);
+  const progress = ctx.progress();
+  const { documents, findings } = await loadComposeFiles(project.files, (index, total) =>
+    progress.update(`checking: reading compose file ${index + 1} of ${total}`),
+  );
   const scans: ComposeScan[] = documents.map(scanComposeDocument);
   const all: Finding[] = [...findings, ...template.findings, ...scans.flatMap((scan) => scan.findings)];
   const interpolation = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
@@ -81,7 +84,9 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
     serviceEnvFiles,
     template: template.template,
   };
+  progress.update('checking: running the rules');
   all.push(...runRules('project', input));
+  progress.done();
   const ignored = new Set<string>(options.ignore ?? []);
   return {
     command: 'check',

@@ -28,8 +28,10 @@ export async function scan(options: ScanOptions, ctx: Context): Promise<Report> 
   const files = selectFiles(options, ctx);
   const composeReferences: ComposeReference[] = [];
   const allFindings: Finding[] = [];
+  const progress = ctx.progress();
   // One file at a time, so a parsed file can be freed before the next one is read.
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    progress.update(`scanning compose files: ${index + 1} of ${files.length}`);
     const read = await readComposeText(file);
     if ('finding' in read) {
       allFindings.push(read.finding);
@@ -39,6 +41,7 @@ export async function scan(options: ScanOptions, ctx: Context): Promise<Report> 
     composeReferences.push(...scanned.references);
     allFindings.push(...scanned.findings);
   }
+  progress.done();
   allFindings.push(...runRules('references', { cwd: ctx.cwd, references: composeReferences }));
   const references: ReferenceRecord[] = composeReferences.map(toReferenceRecord);
   // A 10 MB file has about a hundred thousand references: keep one copy of them, not two.

@@ -62,11 +62,15 @@ export async function readComposeText(file: string): Promise<{ text: string } | 
   return { text: read.hasBom ? read.text.slice(1) : read.text };
 }
 
-/** Reads and parses compose files; problems inside them are findings, unreadable files throw. */
-export async function loadComposeFiles(files: readonly string[]): Promise<{ documents: ComposeDocument[]; findings: Finding[] }> {
+/** Reads and parses compose files; problems inside them are findings, unreadable files throw. `onFile` hears of each before it is read. */
+export async function loadComposeFiles(
+  files: readonly string[],
+  onFile: (index: number, total: number) => void = () => undefined,
+): Promise<{ documents: ComposeDocument[]; findings: Finding[] }> {
   const documents: ComposeDocument[] = [];
   const findings: Finding[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    onFile(index, files.length);
     const read = await readComposeText(file);
     if ('finding' in read) {
       findings.push(read.finding);

@@ -5,6 +5,8 @@
  */
 import type { Context, ContextFlags } from '../../src/context.js';
 import { main } from '../../src/program.js';
+import type { Progress } from '../../src/progress.js';
+import { NO_PROGRESS } from '../../src/progress.js';
 import type { Prompter } from '../../src/prompt.js';
 import type { RandomSource } from '../../src/secrets/random.js';
 import { loadSodium, loadSodiumRandom } from '../../src/secrets/random.js';
@@ -19,6 +21,8 @@ export interface TestContextOptions {
   prompter?: Prompter;
   random?: RandomSource;
   now?: () => Date;
+  /** Records progress (nothing shows by default, as in a pipe). */
+  progress?: Progress;
 }
 
 /** A Context whose output lands in `out` and `err`. */
@@ -49,6 +53,7 @@ export function testContext(cwd: string, options: TestContextOptions = {}): Test
     random: async () => options.random ?? (await loadSodiumRandom()),
     prompter: async () => options.prompter ?? NO_PROMPTS,
     now: options.now ?? (() => new Date()),
+    progress: () => options.progress ?? NO_PROGRESS,
     out,
     err,
   };
