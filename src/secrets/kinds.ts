@@ -58,9 +58,18 @@ const ENCODING_FORMS: Record<BytesEncoding, string> = {
   hex: 'hex',
 };
 
+// A template of a thousand secrets names the same few alphabets a thousand times.
+const resolvedAlphabets = new Map<string, readonly string[]>();
+
 /** The characters of an alphabet option: a named alphabet, or the code points of the string. */
-export function resolveAlphabet(alphabet: string): string[] {
-  return Array.from(Object.hasOwn(ALPHABETS, alphabet) ? (ALPHABETS[alphabet] as string) : alphabet);
+export function resolveAlphabet(alphabet: string): readonly string[] {
+  let characters = resolvedAlphabets.get(alphabet);
+  if (characters === undefined) {
+    characters = Object.freeze(Array.from(Object.hasOwn(ALPHABETS, alphabet) ? (ALPHABETS[alphabet] as string) : alphabet));
+    // Bounded: explicit alphabets come from templates, and a run reads one template.
+    if (resolvedAlphabets.size < 64) resolvedAlphabets.set(alphabet, characters);
+  }
+  return characters;
 }
 
 function checkCount(value: unknown, name: string, max: number): string[] {

@@ -124,7 +124,8 @@ export function parseTemplateText(text: string, file: string): { template: Templ
     problem(reader, undefined, `the template nests more than ${MAX_YAML_DEPTH} levels deep`);
     return { template: undefined, findings: reader.findings };
   }
-  const parsed = readYamlTree(text);
+  // Places down to a variable's keys (root, variables, a variable, its keys): deeper ones are never reported.
+  const parsed = readYamlTree(text, 4);
   if ('error' in parsed) {
     const { offset, reason } = parsed.error;
     const message = reason === 'duplicated mapping key' ? `duplicate key "${describeKeyAt(text, offset)}"` : `invalid template YAML: ${reason}`;

@@ -31,16 +31,24 @@ function templateSchema(): jsYaml.Schema {
   return schema;
 }
 
-/** Parses one YAML document; the root node is undefined for an empty document. */
-export function readYamlTree(text: string): { data: unknown; root: YamlNode | undefined } | { error: YamlError } {
+/**
+ * Parses one YAML document; the root node is undefined for an empty document. Nodes deeper than
+ * `maxDepth` (the root is 1) are not kept: a template needs places down to a variable's keys only.
+ */
+export function readYamlTree(text: string, maxDepth = Number.POSITIVE_INFINITY): { data: unknown; root: YamlNode | undefined } | { error: YamlError } {
   const starts: number[] = [];
   const levels: YamlNode[][] = [[]];
+  let depth = 0;
   const listener = (event: 'open' | 'close', state: State) => {
     if (event === 'open') {
+      depth++;
+      if (depth > maxDepth) return;
       starts.push(state.position);
       levels.push([]);
       return;
     }
+    depth--;
+    if (depth >= maxDepth) return;
     const children = levels.pop() ?? [];
     levels.at(-1)?.push({ start: starts.pop() ?? 0, kind: (state.kind as YamlNode['kind'] | undefined) ?? null, value: state.result, children });
   };

@@ -53,6 +53,18 @@ describe('readYamlTree (js-yaml with node positions)', () => {
     assert.equal(record['u']?.[0], record['t']);
   });
 
+  it('keeps nodes down to maxDepth only (the data stays whole)', () => {
+    const parsed = readYamlTree('a:\n  b:\n    c: [1, 2]\n', 2);
+    assert.ok(!('error' in parsed));
+    assert.deepEqual(parsed.data, { a: { b: { c: [1, 2] } } });
+    const a = findValue(parsed.root, 'a');
+    assert.equal(listEntries(a).length, 0, 'the children of a (depth 3) are not kept');
+    assert.deepEqual(
+      listEntries(parsed.root).map(({ key }) => key.value),
+      ['a'],
+    );
+  });
+
   it('reports a duplicate key and a syntax error at their offsets', () => {
     const duplicate = readYamlTree('a: 1\nb: 2\na: 3\n');
     assert.deepEqual('error' in duplicate ? duplicate.error : undefined, { offset: 10, reason: 'duplicated mapping key' });
