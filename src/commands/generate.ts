@@ -8,6 +8,7 @@ import { commentFor, readEnvForEdit, targetEnvFile, writeEnvAssignments } from '
 import type { Change, Report } from '../report.js';
 import { requireTemplate } from '../templates/load.js';
 import { planGenerate } from '../templates/plan.js';
+import { formatNameArgument } from '../variable-names.js';
 
 /** Options of `generate`. */
 export interface GenerateOptions {
@@ -26,7 +27,7 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
     (key) => !template.variables.some((variable) => variable.name === key && (variable.generate !== undefined || variable.derive !== undefined)),
   );
   if (unknown.length > 0) {
-    throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${unknown.join(', ')}`, {
+    throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${unknown.map(formatNameArgument).join(', ')}`, {
       hint: `lucid-env template show ${template.name}`,
     });
   }

@@ -25,6 +25,7 @@ import type { PlannedValue } from '../templates/plan.js';
 import { planDerived } from '../templates/plan.js';
 import { rotationAges, selectDue } from '../templates/rotation-ages.js';
 import type { Template } from '../templates/types.js';
+import { formatNameArgument } from '../variable-names.js';
 
 /** Options of `rotate`. */
 export interface RotateOptions {
@@ -55,7 +56,7 @@ function selectKeys(keys: readonly string[], options: RotateOptions, template: T
   for (const key of due) selected.add(key);
   for (const key of selected) {
     if (!rotatable.some((variable) => variable.name === key))
-      throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${key}, so lucid-env cannot rotate it`, {
+      throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${formatNameArgument(key)}, so lucid-env cannot rotate it`, {
         hint: 'set it with `lucid-env set`',
       });
   }

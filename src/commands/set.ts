@@ -15,6 +15,7 @@ import { generateSecret } from '../secrets/generate.js';
 import { loadTemplateOption, requireTemplate } from '../templates/load.js';
 import { planDerived } from '../templates/plan.js';
 import type { Template } from '../templates/types.js';
+import { isVariableName } from '../variable-names.js';
 
 /** Options of `set`. */
 export interface SetOptions {
@@ -24,8 +25,6 @@ export interface SetOptions {
   pythonCompat?: boolean;
   followSymlinks?: boolean;
 }
-
-const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 async function readValue(key: string, options: SetOptions, ctx: Context): Promise<string> {
   if (options.generate === true) {
@@ -42,7 +41,12 @@ async function readValue(key: string, options: SetOptions, ctx: Context): Promis
 
 /** Sets KEY in the env file; the value never comes from argv, so it never shows in `ps`. */
 export async function set(key: string, options: SetOptions, ctx: Context): Promise<Report> {
-  if (!KEY.test(key)) throw new LucidError('USAGE', `"${key}" is not a variable name (letters, digits and _, not starting with a digit)`);
+  if (!isVariableName(key)) {
+    // Never repeat the argument: `set KEY=value` puts a value where the name goes.
+    throw new LucidError('USAGE', 'the name given to set is not a variable name (letters, digits and _, not starting with a digit)', {
+      hint: key.includes('=') ? 'set takes only the name; the value comes from standard input: printf %s "$VALUE" | lucid-env set NAME' : undefined,
+    });
+  }
   const { template } = await loadTemplateOption(options.template, ctx.cwd);
   const target =
     template !== undefined && options.envFile === undefined ? targetEnvFile(options, template, ctx.cwd) : resolve(ctx.cwd, options.envFile?.[0] ?? '.env');

@@ -6,6 +6,7 @@ import { readEnvFile } from '../project/env-files.js';
 import { stripTrailingNewline } from '../project/stdin.js';
 import type { Report } from '../report.js';
 import { generateTorHash } from '../secrets/tor-hash.js';
+import { formatNameArgument } from '../variable-names.js';
 
 /** Options of `tor-hash`. */
 export interface TorHashOptions {
@@ -19,7 +20,7 @@ async function readPassword(options: TorHashOptions, ctx: Context): Promise<stri
     const key = options.key ?? 'TOR_PASSWORD';
     const { file } = await readEnvFile(resolve(ctx.cwd, envFile), () => undefined);
     const value = file?.values.get(key);
-    if (value === undefined || value === '') throw new LucidError('KEY_NOT_FOUND', `${key} is not set in ${envFile}`);
+    if (value === undefined || value === '') throw new LucidError('KEY_NOT_FOUND', `${formatNameArgument(key)} is not set in ${envFile}`);
     return value;
   }
   if (ctx.isInteractive)
