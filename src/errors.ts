@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'NOT_INTERACTIVE'
   | 'LOCKED'
   | 'CANCELLED'
-  | 'WORKSPACE_INVALID';
+  | 'WORKSPACE_INVALID'
+  | 'JOURNAL_CONFLICT'
+  | 'VALUES_DIFFER';
 
 /** A failure that stops the command; its message names keys and files, never values. */
 export class LucidError extends Error {

@@ -83,16 +83,32 @@ async function resolveTarget(path: string, followSymlinks: boolean): Promise<{ p
 const TEMP_NAME = /^\.(.+)\.(\d+)-[0-9a-f]{12}\.tmp$/;
 
 /**
- * Removes temp files of `targetPath` left by runs that were killed (SIGKILL cannot be caught).
- * The writer's pid is in the name, so a live concurrent writer's temp file is never touched.
+ * Temp files of `targetPath` left by runs that were killed (SIGKILL cannot be caught); they may
+ * hold new secrets. The writer's pid is in the name, so a live concurrent writer's is never listed.
  */
-async function removeAbandonedTempFiles(targetPath: string): Promise<void> {
+export async function findAbandonedTempFiles(targetPath: string): Promise<string[]> {
   const entries = await readdir(dirname(targetPath)).catch(() => [] as string[]);
-  for (const name of entries) {
-    const match = TEMP_NAME.exec(name);
-    if (match === null || match[1] !== basename(targetPath) || isAlive(Number(match[2]))) continue;
-    await unlink(join(dirname(targetPath), name)).catch(() => undefined);
+  return entries
+    .filter((name) => {
+      const match = TEMP_NAME.exec(name);
+      return match !== null && match[1] === basename(targetPath) && !isAlive(Number(match[2]));
+    })
+    .map((name) => join(dirname(targetPath), name));
+}
+
+/** Removes the temp files {@link findAbandonedTempFiles} lists; returns how many it removed. */
+export async function removeAbandonedTempFiles(targetPath: string): Promise<number> {
+  let removed = 0;
+  for (const path of await findAbandonedTempFiles(targetPath)) {
+    if (
+      await unlink(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed++;
   }
+  return removed;
 }
 
 function isAlive(pid: number): boolean {
