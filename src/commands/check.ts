@@ -15,6 +15,7 @@ import { LucidError } from '../errors.js';
 import type { Finding, FindingCode } from '../findings.js';
 import { compareFindings } from '../findings.js';
 import { loadInterpolationEnv, readEnvFile } from '../project/env-files.js';
+import { findLeftovers } from '../project/leftovers.js';
 import type { Report } from '../report.js';
 import { findingCodes, isFindingCode, runRules } from '../rules/registry.js';
 import type { CheckedEnvFile, ResolvedServiceEnvFile } from '../rules/rule.js';
@@ -81,6 +82,7 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
     envFiles,
     serviceEnvFiles,
     template: template.template,
+    leftovers: await findLeftovers(envFiles.map((file) => file.path)),
   };
   all.push(...runRules('project', input));
   const ignored = new Set<string>(options.ignore ?? []);

@@ -18,13 +18,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { LucidError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { Lock } from '../fs/lock.js';
 import { acquireLock } from '../fs/lock.js';
 import { ensurePrivateDir, isPrivateDir } from '../fs/private-dir.js';
 import { readTextIfExists } from '../fs/read.js';
+import { journalPath } from './journal-path.js';
 import type { HistoryChange } from './state.js';
 import { appendHistory, readHistory } from './state.js';
 
@@ -64,11 +65,6 @@ export interface Recovery {
 
 /** Called after each step of a commit (`journal`, `file 1`…, `history`); tests inject faults here. */
 export type StepHook = (step: string) => void | Promise<void>;
-
-/** The journal beside a file (its real path). */
-export function journalPath(realPath: string): string {
-  return join(dirname(realPath), '.lucid-env', `${basename(realPath)}.journal`);
-}
 
 /** A transaction of `command` at `now`, with a fresh id (random, not secret: it only names the change). */
 export function planTransaction(command: string, files: FileChange[], history: HistoryRecord[], now: Date): Transaction {

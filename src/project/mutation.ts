@@ -5,7 +5,7 @@
  * and their history as one journaled transaction (src/history/journal.ts).
  */
 import type { Context } from '../context.js';
-import { removeAbandonedTempFiles } from '../fs/atomic-write.js';
+import { removeAbandonedTempFiles } from '../fs/abandoned-temp-files.js';
 import type { Lock } from '../fs/lock.js';
 import { acquireLock } from '../fs/lock.js';
 import { resolveRealPath } from '../fs/real-path.js';

@@ -13,6 +13,7 @@ import { envFileMissingRule } from './env-file-missing.js';
 import { inconsistentDefaultRule } from './inconsistent-default.js';
 import { inconsistentSecretRule } from './inconsistent-secret.js';
 import { interpolationRule } from './interpolation.js';
+import { interruptedWriteRule } from './interrupted-write.js';
 import { envSyntaxRule, invalidInterpolationRule, templateInvalidRule, workspaceInvalidRule, yamlSyntaxRule } from './parser-codes.js';
 import { passthroughRule } from './passthrough.js';
 import { permissionsRule } from './permissions.js';
@@ -39,6 +40,7 @@ export function listRules() {
     templateValuesRule,
     inconsistentSecretRule,
     permissionsRule,
+    interruptedWriteRule,
     unusedRule,
     yamlSyntaxRule,
     templateInvalidRule,
