@@ -80,7 +80,7 @@ function checkAgreement(keys: readonly string[], files: readonly RotatedFile[], 
       'VALUES_DIFFER',
       `${key} has different values in ${defining.map((file) => displayPath(file.path, ctx.cwd)).join(', ')}; nothing was rotated`,
       {
-        hint: 'make the files agree first (lucid-env check reports inconsistent-secret), or pass --force: each file then keeps its own old value in _PREVIOUS',
+        hint: 'make the files agree first (check reports inconsistent-secret), or pass --force: each file keeps its own old value in _PREVIOUS',
       },
     );
   }

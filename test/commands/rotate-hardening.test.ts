@@ -38,7 +38,7 @@ describe('rotate --propagate: every file keeps its own old value', () => {
     assert.equal(
       run.stderr,
       'error [VALUES_DIFFER] ENCRYPTION_KEY has different values in .env, deploy/a.env; nothing was rotated\n' +
-        '  hint: make the files agree first (lucid-env check reports inconsistent-secret), or pass --force: each file then keeps its own old value in _PREVIOUS\n',
+        '  hint: make the files agree first (check reports inconsistent-secret), or pass --force: each file keeps its own old value in _PREVIOUS\n',
     );
     assert.deepEqual([readFileSync(join(dir, '.env'), 'utf8'), readFileSync(join(dir, 'deploy/a.env'), 'utf8')], before);
   });
