@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
 import { readEnvFile } from '../project/env-files.js';
+import { singleEnvFileOption } from '../project/env-writer.js';
 import { stripTrailingNewline } from '../project/stdin.js';
 import type { Report } from '../report.js';
 import { generateTorHash } from '../secrets/tor-hash.js';
@@ -15,7 +16,7 @@ export interface TorHashOptions {
 }
 
 async function readPassword(options: TorHashOptions, ctx: Context): Promise<string> {
-  const envFile = options.envFile?.[0];
+  const envFile = singleEnvFileOption(options, 'tor-hash', 'reads');
   if (envFile !== undefined) {
     const key = options.key ?? 'TOR_PASSWORD';
     const { file } = await readEnvFile(resolve(ctx.cwd, envFile), () => undefined);

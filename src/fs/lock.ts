@@ -12,7 +12,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { errnoCode, formatErrno } from './errno.js';
 import type { LockRecord, LockSnapshot } from './lock-file.js';
 import { createExclusive, createLockRecord, formatLockRecord, isLockStale, readLockFile } from './lock-file.js';
-import { ensurePrivateDir, removeIfEmpty } from './private-dir.js';
+import { ensurePrivateDir, removeIfEmpty, symlinkRefused } from './private-dir.js';
 import { resolveRealPath } from './real-path.js';
 
 /** Options of {@link acquireLock}. */
@@ -64,6 +64,8 @@ export async function acquireLock(targetPath: string, options: AcquireLockOption
     }
   } catch (error) {
     if (error instanceof LucidError) throw error;
+    // The lock is opened O_NOFOLLOW: a planted symlink is refused, never written through.
+    if (errnoCode(error) === 'ELOOP') throw symlinkRefused(lockPath);
     const { reason, hint } = formatErrno(error);
     throw new LucidError('WRITE_FAILED', `could not create lock file ${lockPath}: ${reason}`, { cause: error, hint });
   }

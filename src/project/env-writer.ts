@@ -114,10 +114,10 @@ export function planEnvChange(
  * The one `-e` a command that writes a single env file was given (undefined when none). Several
  * are refused rather than all but the first silently ignored.
  */
-export function singleEnvFileOption(options: { envFile?: string[] | undefined }, command: string): string | undefined {
+export function singleEnvFileOption(options: { envFile?: string[] | undefined }, command: string, verb = 'writes'): string | undefined {
   const given = options.envFile ?? [];
   if (given.length > 1) {
-    throw new LucidError('USAGE', `${command} writes one env file, but --env-file was given ${given.length} times`, {
+    throw new LucidError('USAGE', `${command} ${verb} one env file, but --env-file was given ${given.length} times`, {
       hint: command === 'rotate' ? 'rotate one file and pass --propagate <glob> for the others' : `run ${command} once per file`,
     });
   }
