@@ -16,24 +16,33 @@ export function formatTempPath(targetPath: string, pid: number, suffix: string):
 
 /** Temp files of `targetPath` whose writer is gone; a live concurrent writer's are never listed. */
 export function findAbandonedTempFiles(targetPath: string): string[] {
+  return listAbandoned(dirname(targetPath), basename(targetPath));
+}
+
+/** Temp files in `directory` (a `.lucid-env` folder: journals, backups, keys) whose writer is gone, whatever they replace. */
+export function findAbandonedTempFilesIn(directory: string): string[] {
+  return listAbandoned(directory, undefined);
+}
+
+function listAbandoned(directory: string, targetName: string | undefined): string[] {
   let entries: string[];
   try {
-    entries = readdirSync(dirname(targetPath));
+    entries = readdirSync(directory);
   } catch {
     return [];
   }
   return entries
     .filter((name) => {
       const match = TEMP_NAME.exec(name);
-      return match !== null && match[1] === basename(targetPath) && !isAlive(Number(match[2]));
+      return match !== null && (targetName === undefined || match[1] === targetName) && !isAlive(Number(match[2]));
     })
-    .map((name) => join(dirname(targetPath), name));
+    .map((name) => join(directory, name));
 }
 
-/** Removes what {@link findAbandonedTempFiles} lists; returns how many it removed. */
-export async function removeAbandonedTempFiles(targetPath: string): Promise<number> {
+/** Removes what {@link findAbandonedTempFiles} lists (or, given a folder, every abandoned temp file in it); returns how many. */
+export async function removeAbandonedTempFiles(targetPath: string, options: { wholeFolder?: boolean } = {}): Promise<number> {
   let removed = 0;
-  for (const path of findAbandonedTempFiles(targetPath)) {
+  for (const path of options.wholeFolder === true ? findAbandonedTempFilesIn(targetPath) : findAbandonedTempFiles(targetPath)) {
     try {
       unlinkSync(path);
       removed++;

@@ -28,6 +28,7 @@ import { readTextIfExists } from '../fs/read.js';
 import { journalPath } from './journal-path.js';
 import type { HistoryChange } from './state.js';
 import { appendHistory, readHistory } from './state.js';
+import { sweepAbandonedTempFiles } from './sweep.js';
 
 /** One file of a transaction. */
 export interface FileChange {
@@ -138,6 +139,8 @@ async function recover(tx: Transaction, foundAt: string): Promise<Recovery> {
     });
   }
   const summary = { command: tx.command, time: tx.time, files: tx.files.map((file) => file.path) };
+  // The killed run may have left temp files (new secrets) beside any of its files or in their state folders.
+  for (const file of tx.files) await sweepAbandonedTempFiles(file.path);
   if (states.every(({ state }) => state === 'before')) {
     await removeJournals(tx.files.map((file) => journalPath(file.path)));
     return { ...summary, outcome: 'rolled-back' };
@@ -184,8 +187,9 @@ async function appendTransactionHistory(tx: Transaction, skipWritten: boolean): 
   }
 }
 
+/** Removes journals in the reverse of their writing order: while any copy exists, the first file's does. */
 async function removeJournals(paths: readonly string[]): Promise<void> {
-  for (const path of paths) await unlink(path).catch(() => undefined);
+  for (const path of [...paths].reverse()) await unlink(path).catch(() => undefined);
 }
 
 /** Reads a journal; undefined when there is none. One that cannot be read stops the command. */

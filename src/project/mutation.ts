@@ -5,12 +5,12 @@
  * and their history as one journaled transaction (src/history/journal.ts).
  */
 import type { Context } from '../context.js';
-import { removeAbandonedTempFiles } from '../fs/abandoned-temp-files.js';
 import type { Lock } from '../fs/lock.js';
 import { acquireLock } from '../fs/lock.js';
 import { resolveRealPath } from '../fs/real-path.js';
 import type { FileChange, HistoryRecord, Recovery, StepHook } from '../history/journal.js';
 import { commitTransaction, planTransaction, recoverInterrupted } from '../history/journal.js';
+import { sweepAbandonedTempFiles } from '../history/sweep.js';
 import { displayPath } from '../paths.js';
 
 /** The locks of a running mutation. */
@@ -36,7 +36,7 @@ export async function beginMutation(paths: readonly string[], ctx: Context): Pro
     for (const target of targets) locks.push(await acquireLock(target));
     const recoveries = await recoverInterrupted(targets, new Set(targets));
     for (const recovery of recoveries) if (ctx.quiet !== true) ctx.stderr.write(formatRecovery(recovery, ctx.cwd));
-    for (const target of targets) await removeAbandonedTempFiles(target);
+    for (const target of targets) await sweepAbandonedTempFiles(target);
     return { realPathOf: (path) => realPaths.get(path) ?? path, recoveries, release };
   } catch (error) {
     await release();
