@@ -158,7 +158,7 @@ describe('leak sweep: every command, every format, hostile inputs, all outputs a
     await run(['check', '-e', '.env', '--format', 'github'], { spawned: true });
     await run(['render', '-e', '.env'], { spawned: true });
     await run(['set', 'DB_PASSWORD', '-e', '.env'], { spawned: true, input: TYPED });
-    await run(['set', '--value=' + TYPED, 'X'], { spawned: true, codes: [2] });
+    await run(['set', `--value=${TYPED}`, 'X'], { spawned: true, codes: [2] });
 
     const secrets = [...seen].filter((value) => value.length >= 6);
     assert.ok(secrets.length >= 60, `only ${secrets.length} secret forms were collected`);
