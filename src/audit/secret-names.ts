@@ -1,0 +1,65 @@
+/** Pure: which names hold secrets for audit's hygiene rules: the SPEC's naming rule, less names that hold settings about secrets. */
+import { isSecretName } from '../variable-names.js';
+
+// `JWT_SECRET_EXPIRY`, `TOKEN_TTL`, `DB_PASSWORD_FILE`, `SECRET_KEY_PATH`: settings about a secret, not the secret.
+const SETTING_WORDS = [
+  'FILE',
+  'PATH',
+  'DIR',
+  'DIRECTORY',
+  'URL',
+  'HOST',
+  'PORT',
+  'USER',
+  'USERNAME',
+  'NAME',
+  'ID',
+  'EXPIRY',
+  'EXPIRES?',
+  'EXPIRATION',
+  'TTL',
+  'TIMEOUT',
+  'LENGTH',
+  'LEN',
+  'SIZE',
+  'BYTES',
+  'BITS',
+  'ALGORITHM',
+  'ALG',
+  'TYPE',
+  'ENABLED',
+  'REQUIRED',
+  'MIN',
+  'MAX',
+  'HEADER',
+  'PREFIX',
+  'FORMAT',
+  'COUNT',
+  'DAYS',
+  'HOURS',
+  'MINUTES',
+  'SECONDS',
+  'LIFETIME',
+  'AGE',
+  'ROTATION',
+  'INTERVAL',
+  'POLICY',
+  'PROVIDER',
+  'SOURCE',
+  'ENV',
+  'VAR',
+  'MODE',
+  'VERSION',
+  'ISSUER',
+  'AUDIENCE',
+  'SCOPE',
+  'SCOPES',
+  'REF',
+  'RESET',
+];
+const SETTING_SUFFIX = new RegExp(`[_.-](?:${SETTING_WORDS.join('|')})$`, 'i');
+
+/** True when a variable name looks like it holds a secret value. */
+export function isSecretLikeName(name: string): boolean {
+  return isSecretName(name) && !SETTING_SUFFIX.test(name);
+}
