@@ -3,6 +3,7 @@
  * values assigned to secret-like names (`NAME=…`, `NAME: …`, `"name": "…"`). Values stay in memory
  * only; callers turn them into fingerprints.
  */
+import { BURNT_VALUES } from '../rules/placeholder-data.js';
 import { matchPlaceholder } from '../rules/placeholder-match.js';
 import { isSecretLikeName } from './secret-names.js';
 
@@ -48,7 +49,9 @@ export function looksLikeSecretValue(value: string): boolean {
   // Dotted identifiers (settings.JWT_SECRET) and words joined by _ or - (change_me_in_production).
   if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value) || /^[A-Za-z]+(?:[_-][A-Za-z]+)*$/.test(value)) return false;
   const classes = [/[0-9]/, /[a-z]/, /[A-Z]/].filter((pattern) => pattern.test(value)).length;
-  if (classes < 2 || matchPlaceholder(value) !== undefined) return false;
+  if (classes < 2) return false;
+  // A burnt value is still a leak; a placeholder is not a secret at all.
+  if (matchPlaceholder(value) !== undefined && !BURNT_VALUES.some((burnt) => burnt.value === value)) return false;
   return shannonEntropy(value) >= 3.5;
 }
 
