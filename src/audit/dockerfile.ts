@@ -4,7 +4,7 @@
  */
 import dockerfileAst from 'dockerfile-ast';
 import { expandDockerVariables, hasDockerVariable } from './docker-variables.js';
-import { isSecretLikeName } from './secret-names.js';
+import { isSecretEntry } from './secret-names.js';
 import type { DockerfileFacts, DockerInstruction, DockerStage } from './types.js';
 
 type AstInstruction = ReturnType<ReturnType<typeof dockerfileAst.DockerfileParser.parse>['getInstructions']>[number];
@@ -17,13 +17,14 @@ export function parseDockerfile(
 ): DockerfileFacts {
   const buildArgs = options.buildArgs ?? {};
   const parsed = dockerfileAst.DockerfileParser.parse(text);
+  const lines = text.split('\n');
   const globalArgs = new Map<string, string | undefined>();
   const stages: DockerStage[] = [];
   const facts: DockerfileFacts = { file, stages, final: -1, literalSecrets: [] };
   let stageArgs = new Map<string, string | undefined>();
   for (const instruction of parsed.getInstructions()) {
     const keyword = instruction.getKeyword().toUpperCase();
-    const item = toInstruction(instruction, keyword);
+    const item = toInstruction(instruction, keyword, lines);
     if (keyword === 'FROM') {
       stages.push(readStage(instruction, item, stages, (name) => argValue(name, globalArgs, buildArgs)));
       stageArgs = new Map();
@@ -51,10 +52,19 @@ function argValue(name: string, declared: ReadonlyMap<string, string | undefined
   return Object.hasOwn(buildArgs, name) ? buildArgs[name] : declared.get(name);
 }
 
-function toInstruction(instruction: AstInstruction, keyword: string): DockerInstruction {
+// Arguments are read only where a rule looks at them; dockerfile-ast's argument parsing of long RUNs costs.
+const READ_ARGUMENTS = new Set(['USER', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'SHELL']);
+
+function toInstruction(instruction: AstInstruction, keyword: string, lines: readonly string[]): DockerInstruction {
   const start = instruction.getRange().start;
-  const text = instruction.getArgumentsContent() ?? '';
-  return { keyword, text, argv: parseExecForm(text), line: start.line + 1, column: start.character + 1 };
+  const at = { line: start.line + 1, column: start.character + 1 };
+  if (READ_ARGUMENTS.has(keyword)) {
+    const text = instruction.getArgumentsContent() ?? '';
+    return { keyword, text, argv: parseExecForm(text), ...at };
+  }
+  // RUN and the rest: only whether the exec form starts on the first line matters.
+  const first = (lines[start.line] ?? '').slice(start.character + keyword.length).trim();
+  return { keyword, text: first, argv: first.startsWith('[') ? (parseExecForm(first) ?? []) : undefined, ...at };
 }
 
 /** The JSON (exec) form of CMD, ENTRYPOINT, RUN or HEALTHCHECK's command; undefined for the shell form. */
@@ -103,7 +113,7 @@ function readProperties(instruction: AstInstruction, keyword: 'ARG' | 'ENV', fac
   ).getProperties();
   for (const property of properties) {
     const value = property.getValue();
-    if (value === null || value === '' || hasDockerVariable(value) || !isSecretLikeName(property.getName())) continue;
+    if (value === null || value === '' || hasDockerVariable(value) || !isSecretEntry(property.getName(), value)) continue;
     const start = property.getNameRange().start;
     facts.literalSecrets.push({ name: property.getName(), keyword, value, line: start.line + 1, column: start.character + 1 });
   }

@@ -7,6 +7,8 @@ import type { AuditPolicy, RequiredLabel, RuleSetting, Waiver } from './types.js
 
 /** Bases that count as distroless without configuration (`scratch` has no shell either). */
 export const DEFAULT_DISTROLESS_BASES = ['gcr.io/distroless/*', 'cgr.dev/chainguard/*', 'scratch'];
+/** Capabilities allowed in cap_add by default: binding ports below 1024 is the one most services need. */
+export const DEFAULT_CAP_ADD = ['NET_BIND_SERVICE'];
 /** The label that marks a service as distroless, and the one label required by default. */
 export const DEFAULT_DISTROLESS_LABEL: RequiredLabel = { key: 'lucid.type', value: 'distroless' };
 
@@ -18,7 +20,7 @@ export function defaultAuditPolicy(): AuditPolicy {
   return {
     distrolessBases: [...DEFAULT_DISTROLESS_BASES],
     allowImages: [],
-    capAdd: [],
+    capAdd: [...DEFAULT_CAP_ADD],
     requiredLabels: [DEFAULT_DISTROLESS_LABEL],
     distrolessLabel: DEFAULT_DISTROLESS_LABEL,
     requireDigest: false,
@@ -72,7 +74,7 @@ export function parseAuditPolicy(text: string, file: string, knownRules: readonl
   };
   policy.distrolessBases.push(...(list('distrolessBases') ?? []));
   policy.allowImages = list('allowImages') ?? [];
-  policy.capAdd = (list('capAdd') ?? []).map((capability) => capability.toUpperCase().replace(/^CAP_/, ''));
+  policy.capAdd = (list('capAdd') ?? DEFAULT_CAP_ADD).map((capability) => capability.toUpperCase().replace(/^CAP_/, ''));
   const labels = list('requiredLabels');
   if (labels !== undefined) policy.requiredLabels = labels.map(parseLabelRequirement);
   const marker = audit.get('distrolessLabel', true);

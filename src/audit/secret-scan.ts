@@ -3,9 +3,8 @@
  * values assigned to secret-like names (`NAME=…`, `NAME: …`, `"name": "…"`). Values stay in memory
  * only; callers turn them into fingerprints.
  */
-import { BURNT_VALUES } from '../rules/placeholder-data.js';
-import { matchPlaceholder } from '../rules/placeholder-match.js';
 import { isSecretLikeName } from './secret-names.js';
+import { looksLikeSecretValue } from './secret-value.js';
 
 /** One secret-looking value. */
 export interface SecretHit {
@@ -17,7 +16,6 @@ export interface SecretHit {
 
 /** Token formats that are secrets whatever their name (providers document these prefixes). */
 const TOKEN_FORMATS: readonly { what: string; pattern: RegExp }[] = [
-  { what: 'a private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/g },
   { what: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
   { what: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/g },
   { what: 'a Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
@@ -29,31 +27,31 @@ const TOKEN_FORMATS: readonly { what: string; pattern: RegExp }[] = [
 // NAME = value, NAME: value, "name": "value", export NAME=value; the value is one token, quoted or not.
 const ASSIGNMENT = /(?:^|[\s{,;(])["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[:=]\s*(["'`]?)([^\s"'`,;]+)\2/g;
 
-/** Bits of Shannon entropy per character. */
-export function shannonEntropy(value: string): number {
-  const counts = new Map<string, number>();
-  for (const character of value) counts.set(character, (counts.get(character) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const share = count / value.length;
-    entropy -= share * Math.log2(share);
-  }
-  return entropy;
+const PRIVATE_KEY = /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/;
+const KEY_BODY_LINE = /^\s*[A-Za-z0-9+/=]{40,}\s*$/;
+
+/**
+ * A private key block with key material: at least three lines of base64 after the header (an
+ * example that shows the header and `...` holds no key), or the same inline with `\n` escapes.
+ */
+function findPrivateKey(lines: readonly string[], index: number): SecretHit | undefined {
+  const line = lines[index] ?? '';
+  const match = PRIVATE_KEY.exec(line);
+  if (match === null) return undefined;
+  const inline = line
+    .slice(match.index + match[0].length)
+    .split('\\n')
+    .slice(1, 4);
+  const following = lines.slice(index + 1, index + 4);
+  const hasBody = (candidates: readonly string[]) => candidates.length === 3 && candidates.every((candidate) => KEY_BODY_LINE.test(candidate));
+  if (!hasBody(inline) && !hasBody(following)) return undefined;
+  const body = (hasBody(following) ? following : inline).join('');
+  return { line: index + 1, column: match.index + 1, what: 'a private key', value: body };
 }
 
-/** True for a value that looks random enough to be a real secret (not words, a path, an identifier or an expression). */
-export function looksLikeSecretValue(value: string): boolean {
-  if (value.length < 16 || value.length > 512) return false;
-  // Expressions, references, paths and URLs are code or configuration, not secrets.
-  if (/[$(){}<>[\]\\]|^\.{0,2}\/|:\/\//.test(value)) return false;
-  // Dotted identifiers (settings.JWT_SECRET) and words joined by _ or - (change_me_in_production).
-  if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value) || /^[A-Za-z]+(?:[_-][A-Za-z]+)*$/.test(value)) return false;
-  const classes = [/[0-9]/, /[a-z]/, /[A-Z]/].filter((pattern) => pattern.test(value)).length;
-  if (classes < 2) return false;
-  // A burnt value is still a leak; a placeholder is not a secret at all.
-  if (matchPlaceholder(value) !== undefined && !BURNT_VALUES.some((burnt) => burnt.value === value)) return false;
-  return shannonEntropy(value) >= 3.5;
-}
+// Cheap tests that let most lines skip the full patterns.
+const MAY_HOLD_TOKEN = /AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|k_live_|AIza|npm_|PRIVATE KEY/;
+const MAY_NAME_SECRET = /pass|secret|token|key/i;
 
 /** Finds secret-looking values in one file's text. */
 export function scanTextForSecrets(text: string): SecretHit[] {
@@ -61,7 +59,10 @@ export function scanTextForSecrets(text: string): SecretHit[] {
   const lines = text.split('\n');
   lines.forEach((line, index) => {
     if (line.length > 4096) return;
-    for (const format of TOKEN_FORMATS) {
+    if (!MAY_HOLD_TOKEN.test(line) && !MAY_NAME_SECRET.test(line)) return;
+    const key = findPrivateKey(lines, index);
+    if (key !== undefined) hits.push(key);
+    for (const format of MAY_HOLD_TOKEN.test(line) ? TOKEN_FORMATS : []) {
       format.pattern.lastIndex = 0;
       for (const match of line.matchAll(format.pattern)) hits.push({ line: index + 1, column: (match.index ?? 0) + 1, what: format.what, value: match[0] });
     }

@@ -116,6 +116,9 @@ export function isShellCommand(argv: readonly string[]): boolean {
 
 /** Why a distroless service has no shell, or undefined when it may have one (not distroless, or a debug image). */
 export function explainNoShell(service: AuditService, policy: AuditPolicy): string | undefined {
+  // A SHELL instruction means the image brings a shell of its own (copied in from a build stage).
+  const chain = service.dockerfile === undefined ? [] : finalStageChain(service.dockerfile);
+  if (chain.some((stage) => stage.instructions.some((instruction) => instruction.keyword === 'SHELL'))) return undefined;
   const base = findRuntimeBase(service);
   // A known base decides; the marker label speaks only for an image whose base cannot be seen.
   if (base !== undefined) return isDistrolessImage(base.image, policy) && !hasDebugShell(base.image) ? `its base ${base.image.name} is distroless` : undefined;

@@ -14,6 +14,7 @@ import { readText } from '../fs/read.js';
 import { loadFingerprintKey } from '../history/state.js';
 import type { AuditProject } from '../project/audit-project.js';
 import { readAuditProject } from '../project/audit-project.js';
+import type { DockerfileCache } from '../project/dockerfiles.js';
 import { findGitRoot } from '../project/git.js';
 import { loadRepositoryFacts } from '../project/repository.js';
 import type { Report } from '../report.js';
@@ -104,6 +105,13 @@ async function findMissingVariables(project: AuditProject, ctx: Context): Promis
     .map((finding) => ({ ...finding, ...(project.stack === undefined ? {} : { stack: project.stack }) }));
 }
 
+/** Drops repeats of one finding (one Dockerfile or env file read through several compose files); input sorted. */
+function dropDuplicates(findings: readonly Finding[]): Finding[] {
+  const same = (a: Finding, b: Finding | undefined): boolean =>
+    b !== undefined && a.code === b.code && a.file === b.file && a.line === b.line && a.column === b.column && a.message === b.message && a.stack === b.stack;
+  return findings.filter((finding, index) => !same(finding, findings[index - 1]));
+}
+
 /** Audits compose projects: distroless and hardening per service, secret hygiene across the repository, per the workspace's policy. */
 export async function audit(options: AuditOptions, ctx: Context): Promise<Report> {
   checkIgnoreCodes(options.ignore ?? []);
@@ -119,8 +127,9 @@ export async function audit(options: AuditOptions, ctx: Context): Promise<Report
   const services: AuditService[] = [];
   const references: ComposeReference[] = [];
   const found: Finding[] = [...policyFindings];
+  const dockerfiles: DockerfileCache = new Map();
   for (const project of projects) {
-    const read = await readAuditProject(project, ctx.cwd, ctx.env);
+    const read = await readAuditProject(project, ctx.cwd, ctx.env, dockerfiles);
     services.push(...read.services);
     references.push(...read.references);
     found.push(...read.findings);
@@ -131,7 +140,7 @@ export async function audit(options: AuditOptions, ctx: Context): Promise<Report
   found.push(...runRules('audit', input));
   const { findings: judged, waived } = applyAuditPolicy(found, policy);
   const ignored = new Set<string>(options.ignore ?? []);
-  const findings = judged.filter((finding) => !ignored.has(finding.code as FindingCode)).sort(compareFindings);
+  const findings = dropDuplicates(judged.filter((finding) => !ignored.has(finding.code as FindingCode)).sort(compareFindings));
   const report: Report = { command: 'audit', files: projects.flatMap((project) => project.files), findings };
   if (options.format === 'markdown') {
     const notChecked = new Map<string, string>();

@@ -7,6 +7,7 @@ import { loadComposeFiles } from '../compose/load.js';
 import type { ComposeReference } from '../compose/references.js';
 import { scanComposeDocument } from '../compose/references.js';
 import type { Finding } from '../findings.js';
+import type { DockerfileCache } from './dockerfiles.js';
 import { attachDockerfiles } from './dockerfiles.js';
 import { loadInterpolationEnv } from './env-files.js';
 
@@ -29,13 +30,18 @@ export interface ReadProject {
 }
 
 /** Reads a project; problems in its files are findings, unreadable files throw. */
-export async function readAuditProject(project: AuditProject, cwd: string, processEnvironment: NodeJS.ProcessEnv): Promise<ReadProject> {
+export async function readAuditProject(
+  project: AuditProject,
+  cwd: string,
+  processEnvironment: NodeJS.ProcessEnv,
+  cache: DockerfileCache = new Map(),
+): Promise<ReadProject> {
   const { documents, findings } = await loadComposeFiles(project.files);
   const interpolation = await loadInterpolationEnv(project, project.projectDirectory, cwd, processEnvironment);
   const lookup = (name: string): string | undefined => interpolation.values.get(name);
   const context = { projectDirectory: project.projectDirectory, stack: project.stack, lookup };
   const services = mergeProjectServices(documents.map((document) => listAuditServices(document, context)));
-  attachDockerfiles(services);
+  attachDockerfiles(services, cache);
   const scans = documents.map(scanComposeDocument);
   return {
     services,

@@ -33,8 +33,21 @@ function parseInline(service: AuditService, text: string): DockerfileFacts {
   return facts;
 }
 
+/** Parsed Dockerfiles of one run: many services and compose files build the same (file, args, target). */
+export type DockerfileCache = Map<string, DockerfileFacts>;
+
+function parseCached(text: string, path: string, build: { args: Record<string, string>; target: string | undefined }, cache: DockerfileCache): DockerfileFacts {
+  const key = JSON.stringify([path, build.args, build.target]);
+  let facts = cache.get(key);
+  if (facts === undefined) {
+    facts = parseDockerfile(text, path, { buildArgs: build.args, target: build.target });
+    cache.set(key, facts);
+  }
+  return facts;
+}
+
 /** Fills each service's `dockerfile` (or `buildProblem` when the context or the Dockerfile is missing). */
-export function attachDockerfiles(services: readonly AuditService[]): void {
+export function attachDockerfiles(services: readonly AuditService[], cache: DockerfileCache = new Map()): void {
   for (const service of services) {
     const build = service.build;
     if (build === undefined) continue;
@@ -55,6 +68,6 @@ export function attachDockerfiles(services: readonly AuditService[]): void {
       service.buildProblem = { what: 'Dockerfile', path };
       continue;
     }
-    service.dockerfile = parseDockerfile(text, path, { buildArgs: build.args, target: build.target });
+    service.dockerfile = parseCached(text, path, build, cache);
   }
 }

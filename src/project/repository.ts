@@ -7,7 +7,7 @@ import type { Dirent } from 'node:fs';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isEnvFileName, isEnvTemplateName } from '../audit/env-file-names.js';
-import { isSecretLikeName } from '../audit/secret-names.js';
+import { isSecretEntry, isSecretLikeName } from '../audit/secret-names.js';
 import { scanTextForSecrets } from '../audit/secret-scan.js';
 import type { RepositoryEnvFile, RepositoryFacts, TrackedSecret } from '../audit/types.js';
 import { listEntries } from '../dotenv/entries.js';
@@ -59,7 +59,9 @@ function readEnvFileFacts(path: string, fingerprint: (value: string) => string):
   if (read === undefined) return undefined;
   const { document } = parseEnv(read.text, { file: path });
   const secrets = listEntries(document)
-    .filter((entry) => entry.value !== '' && entry.references.length === 0 && isSecretLikeName(entry.key))
+    .filter((entry) => entry.value !== '' && entry.references.length === 0)
+    // A `_KEY` name counts with a random-looking value, or with a placeholder where a secret belongs.
+    .filter((entry) => isSecretEntry(entry.key, entry.value) || (isSecretLikeName(entry.key) && matchPlaceholder(entry.value) !== undefined))
     .map((entry) => ({
       key: entry.key,
       line: entry.valueLine,
@@ -73,7 +75,7 @@ function readEnvFileFacts(path: string, fingerprint: (value: string) => string):
 function scanTrackedFiles(files: readonly string[], skip: ReadonlySet<string>, fingerprint: (value: string) => string): TrackedSecret[] {
   const secrets: TrackedSecret[] = [];
   for (const file of files) {
-    if (skip.has(file) || SKIPPED_FILES.test(file)) continue;
+    if (skip.has(file) || SKIPPED_FILES.test(file) || file.includes('/node_modules/')) continue;
     const read = readSmallText(file);
     if (read === undefined) continue;
     for (const hit of scanTextForSecrets(read.text))

@@ -341,3 +341,38 @@ audit:
     assert.match(ignore.stderr, /unknown finding code in --ignore: audit\/nope/);
   });
 });
+
+describe('audit keeps false positives out (cases met on a large real repository)', () => {
+  it('a _KEY that names an identifier, NET_BIND_SERVICE, a SHELL the image brings, one Dockerfile built by two files', async (t) => {
+    const dir = scratchDir(t);
+    const service = (name: string) =>
+      `services:\n  ${name}:\n    build: { context: ., dockerfile: app.Dockerfile }\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE]\n` +
+      '    read_only: true\n    security_opt: [no-new-privileges:true]\n    labels: [lucid.type=distroless]\n';
+    write(dir, {
+      'a/compose.yaml': service('app').replace('context: .', 'context: ..'),
+      'b/compose.yaml': service('app').replace('context: .', 'context: ..'),
+      'app.Dockerfile': [
+        'FROM debian:12 AS tools',
+        'FROM gcr.io/distroless/python3-debian12:nonroot',
+        'COPY --from=tools /bin/bash /app/bin/bash',
+        'SHELL ["/app/bin/bash", "-c"]',
+        'ENV LUCID_HOST_CONFIG_SERVICE_KEY=admin_system_gateway',
+        'RUN test -d /app',
+        'ENV SESSION_SIGNING_KEY=Vq3Lz8Xw2Kc7Nb4Rt9Pm6Hd1',
+        '',
+      ].join('\n'),
+    });
+    const { findings } = await auditJson(dir, ['--recursive', '.']);
+    assert.deepEqual(brief(findings), ['audit/literal-secret app:7']);
+  });
+
+  it('a pre-built image of the project is unverified (warning), an official image is not (error)', async (t) => {
+    const dir = scratchDir(t);
+    write(dir, { 'compose.yaml': 'services:\n  own:\n    image: pickme/lucid-api:1\n  db:\n    image: postgres:16\n' });
+    const { findings } = await auditJson(dir, ['--ignore', 'audit/read-only,audit/cap-drop,audit/no-new-privileges,audit/security-label,audit/image-source']);
+    assert.deepEqual(
+      findings.map((finding) => `${finding.service} ${finding.severity}`),
+      ['own warning', 'db error'],
+    );
+  });
+});

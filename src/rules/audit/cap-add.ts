@@ -8,7 +8,7 @@ const CODES = {
   'audit/cap-add': {
     title: 'Capability added beyond the allow-list',
     severity: 'error',
-    when: 'a `cap_add:` entry that `audit.capAdd` does not allow (none by default)',
+    when: 'a `cap_add:` entry that `audit.capAdd` does not allow (default: NET_BIND_SERVICE only)',
   },
 } as const;
 

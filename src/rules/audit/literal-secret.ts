@@ -1,5 +1,5 @@
 /** `audit/literal-secret`: a secret written as a literal value in compose (`environment`, `build.args`) or a Dockerfile (`ENV`, `ARG`). */
-import { isSecretLikeName } from '../../audit/secret-names.js';
+import { isSecretEntry } from '../../audit/secret-names.js';
 import type { AuditInput, AuditService } from '../../audit/types.js';
 import type { Finding } from '../../findings.js';
 import { makeFinding } from '../../findings.js';
@@ -24,7 +24,7 @@ export function isLiteralSecretValue(value: string | null): value is string {
 function judgeCompose(service: AuditService, input: AuditInput): Finding[] {
   const findings: Finding[] = [];
   for (const entry of service.environment) {
-    if (!isSecretLikeName(entry.name) || !isLiteralSecretValue(entry.value)) continue;
+    if (!isLiteralSecretValue(entry.value) || !isSecretEntry(entry.name, entry.value)) continue;
     findings.push(
       serviceFinding(
         'audit/literal-secret',
@@ -46,7 +46,7 @@ function judgeCompose(service: AuditService, input: AuditInput): Finding[] {
       : [];
   for (const [name, value] of entries) {
     const text = value === null || value === undefined ? null : String(value);
-    if (!isSecretLikeName(name) || !isLiteralSecretValue(text)) continue;
+    if (!isLiteralSecretValue(text) || !isSecretEntry(name, text)) continue;
     findings.push(
       serviceFinding(
         'audit/literal-secret',

@@ -1,6 +1,6 @@
 /** `audit/non-root`: a service that runs as root, or whose user nothing in the project sets. */
 import { Scalar } from 'yaml';
-import { formatImage } from '../../audit/image-reference.js';
+import { formatImage, isOfficialDockerHubImage } from '../../audit/image-reference.js';
 import { findDockerfileUser, findRuntimeBase, isNonRootByDefault, isPartialService, isRootUser, stringValue } from '../../audit/service-facts.js';
 import type { AuditService } from '../../audit/types.js';
 import type { Finding } from '../../findings.js';
@@ -51,7 +51,8 @@ function judge(service: AuditService): Finding | undefined {
     'audit/non-root',
     service,
     `${service.name} sets no user: and runs ${formatImage(base.image)}, whose user is not checked here (most images run as root)`,
-    { at: service.image, fix: fix() },
+    // Official images mostly run as root; a project's own pre-built image may well set USER: unverified, not known bad.
+    { at: service.image, fix: fix(), ...(isOfficialDockerHubImage(base.image) ? {} : { severity: 'warning' }) },
   );
 }
 

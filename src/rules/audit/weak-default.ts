@@ -1,5 +1,5 @@
 /** `audit/weak-default`: a secret with a default written in the compose file (`${MONGODB_PASSWORD:-lucid}`). */
-import { isSecretLikeName } from '../../audit/secret-names.js';
+import { isSecretEntry } from '../../audit/secret-names.js';
 import type { Finding } from '../../findings.js';
 import { makeFinding } from '../../findings.js';
 import { matchPlaceholder } from '../placeholder-match.js';
@@ -22,7 +22,7 @@ export const weakDefaultRule: AuditRule<typeof CODES> = {
     const seen = new Set<string>();
     for (const reference of input.references) {
       if ((reference.operator !== ':-' && reference.operator !== '-') || reference.argument === null || reference.argument === '') continue;
-      if (!isSecretLikeName(reference.name) || reference.argument.includes('$')) continue;
+      if (reference.argument.includes('$') || !isSecretEntry(reference.name, reference.argument)) continue;
       const key = `${reference.file}:${reference.line}:${reference.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
