@@ -5,6 +5,7 @@
 import dockerfileAst from 'dockerfile-ast';
 import { expandDockerVariables, hasDockerVariable } from './docker-variables.js';
 import { isSecretEntry } from './secret-names.js';
+import { parseExecForm } from './stages.js';
 import type { DockerfileFacts, DockerInstruction, DockerStage } from './types.js';
 
 type AstInstruction = ReturnType<ReturnType<typeof dockerfileAst.DockerfileParser.parse>['getInstructions']>[number];
@@ -67,18 +68,6 @@ function toInstruction(instruction: AstInstruction, keyword: string, lines: read
   return { keyword, text: first, argv: first.startsWith('[') ? (parseExecForm(first) ?? []) : undefined, ...at };
 }
 
-/** The JSON (exec) form of CMD, ENTRYPOINT, RUN or HEALTHCHECK's command; undefined for the shell form. */
-export function parseExecForm(text: string): string[] | undefined {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('[')) return undefined;
-  try {
-    const value: unknown = JSON.parse(trimmed);
-    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function readStage(
   instruction: AstInstruction,
   item: DockerInstruction,
@@ -117,17 +106,4 @@ function readProperties(instruction: AstInstruction, keyword: 'ARG' | 'ENV', fac
     const start = property.getNameRange().start;
     facts.literalSecrets.push({ name: property.getName(), keyword, value, line: start.line + 1, column: start.character + 1 });
   }
-}
-
-/** The stage chain of the final stage, from the final stage back to the one on an outside image. */
-export function finalStageChain(facts: DockerfileFacts): DockerStage[] {
-  const chain: DockerStage[] = [];
-  let index: number | undefined = facts.final;
-  while (index !== undefined && index >= 0 && chain.length <= facts.stages.length) {
-    const stage: DockerStage | undefined = facts.stages[index];
-    if (stage === undefined) break;
-    chain.push(stage);
-    index = stage.parent;
-  }
-  return chain;
 }

@@ -1,7 +1,8 @@
 /** Pure: what audit rules ask about a service: its runtime base, whether it is distroless, its user. */
-import { finalStageChain } from './dockerfile.js';
+
 import type { ImageReference } from './image-reference.js';
 import { matchesImageGlob, parseImageReference } from './image-reference.js';
+import { finalStageChain } from './stages.js';
 import type { AuditPolicy, AuditService, DockerStage, Located, RequiredLabel } from './types.js';
 
 /** The outside image a service runs on: the final Dockerfile stage's base, or the compose image without build. */

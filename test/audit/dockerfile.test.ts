@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { finalStageChain, parseDockerfile, parseExecForm } from '../../src/audit/dockerfile.js';
+import { parseDockerfile } from '../../src/audit/dockerfile.js';
+import { finalStageChain, parseExecForm } from '../../src/audit/stages.js';
 
 const MULTI_STAGE = `# syntax=docker/dockerfile:1
 ARG PYTHON=3.11

@@ -1,6 +1,7 @@
 /** `audit/shell-healthcheck`: a distroless service whose health check needs a shell, so it can never pass. */
-import { parseExecForm } from '../../audit/dockerfile.js';
+
 import { explainNoShell, isShellCommand } from '../../audit/service-facts.js';
+import { parseExecForm } from '../../audit/stages.js';
 import type { AuditService } from '../../audit/types.js';
 import type { Finding } from '../../findings.js';
 import { makeFinding } from '../../findings.js';
