@@ -15,5 +15,5 @@ const CODES = {
 export const auditPolicyRule: ParserRule<typeof CODES> = {
   codes: CODES,
   stage: 'parser',
-  reportedBy: ['src/audit/policy.ts', 'src/audit/apply-policy.ts'],
+  reportedBy: ['audit/policy.ts', 'audit/apply-policy.ts'],
 };
