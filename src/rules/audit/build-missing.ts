@@ -1,5 +1,6 @@
 /** `audit/build-missing`: a `build:` context or Dockerfile that does not exist. */
 import type { Finding } from '../../findings.js';
+import { relativePath } from '../../reporters/prepare.js';
 import type { AuditRule } from './audit-rule.js';
 import { serviceFinding } from './audit-rule.js';
 
@@ -19,7 +20,8 @@ export const buildMissingRule: AuditRule<typeof CODES> = {
     const findings: Finding[] = [];
     for (const service of input.services) {
       if (service.buildProblem === undefined || service.build === undefined) continue;
-      const { what, path } = service.buildProblem;
+      const what = service.buildProblem.what;
+      const path = relativePath(service.buildProblem.path, input.cwd);
       findings.push(
         serviceFinding('audit/build-missing', service, `${service.name}: the build ${what} ${path} does not exist, so the image cannot be built here`, {
           at: service.build.at,
