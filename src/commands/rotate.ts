@@ -19,6 +19,7 @@ import { planEnvChange, readEnvForEdit, targetEnvFile } from '../project/env-wri
 import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Change, Report } from '../report.js';
 import { generateSecret } from '../secrets/generate.js';
+import type { RandomSource } from '../secrets/random.js';
 import { requireTemplate } from '../templates/load.js';
 import { PREVIOUS_SUFFIX, planRotation } from '../templates/plan.js';
 import { rotationAges, selectDue } from '../templates/rotation-ages.js';
@@ -86,17 +87,22 @@ function checkAgreement(keys: readonly string[], files: readonly RotatedFile[], 
   }
 }
 
-/** The file change and report rows of one file. */
-function planFile(
-  file: RotatedFile,
-  selected: readonly string[],
-  generated: ReadonlyMap<string, string>,
-  template: Template,
-  ctx: Context,
-  options: RotateOptions & { realPath: string; random: Parameters<typeof planRotation>[3] },
-) {
+/** What planning one file of a rotation needs. */
+interface FilePlan {
+  file: RotatedFile;
+  /** The file's real path (where the transaction writes). */
+  realPath: string;
+  selected: readonly string[];
+  /** The new values, the same for every file. */
+  generated: ReadonlyMap<string, string>;
+  template: Template;
+  random: RandomSource;
+}
+
+/** The values one file receives (its own _PREVIOUS, its own derived values) and its change for the transaction. */
+function planFile({ file, realPath, selected, generated, template, random }: FilePlan, options: RotateOptions, ctx: Context) {
   const keys = file.isTarget ? selected : selected.filter((key) => file.values.has(key));
-  const planned = planRotation(template, file.values, keys, options.random, generated).filter(
+  const planned = planRotation(template, file.values, keys, random, generated).filter(
     (item) => file.isTarget || file.values.has(item.key) || item.key.endsWith(PREVIOUS_SUFFIX),
   );
   const assignments = planned.map((item) => ({
@@ -104,12 +110,7 @@ function planFile(
     value: item.value,
     ...(item.isNew && item.variable?.description !== undefined ? { comment: item.variable.description } : {}),
   }));
-  const write = planEnvChange(
-    { ...file, realPath: options.realPath },
-    assignments,
-    { pythonCompat: options.pythonCompat !== false, dryRun: options.dryRun === true },
-    ctx,
-  );
+  const write = planEnvChange({ ...file, realPath }, assignments, { pythonCompat: options.pythonCompat !== false, dryRun: options.dryRun === true }, ctx);
   return { planned, change: write.change };
 }
 
@@ -163,11 +164,8 @@ export async function rotate(keys: string[], options: RotateOptions, ctx: Contex
     const fileChanges: (FileChange | undefined)[] = [];
     const history: HistoryRecord[] = [];
     for (const file of files) {
-      const { planned, change } = planFile(file, selected, generated, template, ctx, {
-        ...options,
-        realPath: mutation?.realPathOf(file.path) ?? file.path,
-        random,
-      });
+      const realPath = mutation?.realPathOf(file.path) ?? file.path;
+      const { planned, change } = planFile({ file, realPath, selected, generated, template, random }, options, ctx);
       fileChanges.push(change);
       const fingerprintOf = await createFingerprinter(file.path, { sodium, random }, { create: !isDryRun });
       for (const item of planned) {
