@@ -162,6 +162,7 @@ describe('leak sweep: every command, every format, hostile inputs, all outputs a
 
     const secrets = [...seen].filter((value) => value.length >= 6);
     assert.ok(secrets.length >= 60, `only ${secrets.length} secret forms were collected`);
+    t.diagnostic(`${runs.length} runs, ${secrets.length} secret forms searched for`);
     for (const { label, result } of runs) {
       for (const secret of secrets) {
         assert.ok(!result.stdout.includes(secret), `${label}: stdout shows ${JSON.stringify(secret)}`);
