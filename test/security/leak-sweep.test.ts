@@ -133,6 +133,7 @@ describe('leak sweep: every command, every format, hostile inputs, all outputs a
       await run(['check', '-f', 'broken.yaml', '-e', '.env', '--format', format]);
       await run(['rotate', '-t', 'foundation', '-e', '.env', '--check', '--format', format]);
     }
+    for (const format of [...all, 'markdown']) await run(['audit', '-e', '.env', '-t', 'foundation', '--format', format]);
     for (const format of two) {
       await run(['render', '-e', '.env', '--format', format]);
       await run(['render', '-f', 'broken.yaml', '-e', '.env', '--format', format]);
