@@ -18,6 +18,7 @@ import { passthroughRule } from './passthrough.js';
 import { permissionsRule } from './permissions.js';
 import { rotationAgeRule } from './rotation-age.js';
 import type { CodeInfo, Rule, Stage, StageInputs, StageRule } from './rule.js';
+import { sealedRule } from './sealed.js';
 import { secretValueRule } from './secret-values.js';
 import { suspiciousReferenceRule } from './suspicious-reference.js';
 import { templateValuesRule } from './template-values.js';
@@ -44,6 +45,7 @@ export function listRules() {
     templateInvalidRule,
     workspaceInvalidRule,
     rotationAgeRule,
+    sealedRule,
   ] as const;
 }
 

@@ -41,15 +41,20 @@ export function slotId(slot: ValueSlot): string {
 /** Parses a sealed file's text (header lines are comments to the env reader) and lists its sealed values. */
 export function readSealedBody(text: string, file: string): SealedBody {
   const { document } = parseEnv(text, { file });
+  return { lines: document.lines, values: readSealedValues(document.lines) };
+}
+
+/** The sealed values among a sealed file's lines, each with its slot. */
+export function readSealedValues(lines: readonly EnvLine[]): SealedValue[] {
   const values: SealedValue[] = [];
   const occurrences = new Map<string, number>();
-  for (const line of document.lines) {
+  for (const line of lines) {
     if (line.kind !== 'entry' || line.inherited) continue;
     const occurrence = occurrences.get(line.key) ?? 0;
     occurrences.set(line.key, occurrence + 1);
     values.push({ entry: line, slot: { key: line.key, occurrence }, token: parseValueToken(line.value ?? '') });
   }
-  return { lines: document.lines, values };
+  return values;
 }
 
 /** What can be told without a key: lines that are not env lines, plain values, cut tokens, a wrong count. */

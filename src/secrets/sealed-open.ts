@@ -7,7 +7,7 @@
 import type { EnvLine } from '../dotenv/document.js';
 import type { Sodium } from './random.js';
 import type { SealedBody, SealedProblem } from './sealed-body.js';
-import { checkSealedStructure, decryptValues, readSealedBody, rebuildPlain, slotId, tampered } from './sealed-body.js';
+import { checkSealedStructure, decryptValues, readSealedBody, readSealedValues, rebuildPlain, slotId, tampered } from './sealed-body.js';
 import type { DataKeys } from './sealed-crypto.js';
 import { computeDigest, computeMac, deriveDataKeys, isSameBytes, openDataKey } from './sealed-crypto.js';
 import { diagnoseMac, diagnoseValues } from './sealed-diagnosis.js';
@@ -38,10 +38,10 @@ export interface OpenSealedOptions {
   minVersion?: number | undefined;
 }
 
-/** Opens a sealed file with any of the given private keys. */
-export function openSealedEnv(sodium: Sodium, text: string, privateKeys: readonly Uint8Array[], options: OpenSealedOptions = {}): OpenSealedResult {
+/** What can be told of a sealed file without a key: its header, its lines, and structural problems. */
+export function inspectSealedEnv(text: string, options: OpenSealedOptions = {}): OpenSealedResult {
   const split = parseSealedText(text);
-  if (!split.ok) return { isLocked: false, problems: [{ code: 'sealed-unreadable', line: split.problem.line, column: 1, message: split.problem.message }] };
+  if (!split.ok) return { isLocked: true, problems: [{ code: 'sealed-unreadable', line: split.problem.line, column: 1, message: split.problem.message }] };
   const { parts } = split;
   const body = readSealedBody(text, '');
   const problems = checkSealedStructure(body, parts);
@@ -49,15 +49,24 @@ export function openSealedEnv(sodium: Sodium, text: string, privateKeys: readonl
   if (minVersion !== undefined && parts.header.version < minVersion) {
     problems.push(tampered(1, 1, `this is version ${parts.header.version} of the sealed file, older than --min-version ${minVersion}: a rollback?`));
   }
-  const base = { parts, lines: body.lines };
+  return { parts, lines: body.lines, isLocked: true, problems };
+}
+
+/** Opens a sealed file with any of the given private keys. */
+export function openSealedEnv(sodium: Sodium, text: string, privateKeys: readonly Uint8Array[], options: OpenSealedOptions = {}): OpenSealedResult {
+  const inspected = inspectSealedEnv(text, options);
+  const { parts, lines, problems } = inspected;
+  if (parts === undefined || lines === undefined) return inspected;
+  const base = { parts, lines };
   const match = findRecipientKey(sodium, parts, privateKeys);
-  if (match === undefined) return { ...base, isLocked: true, problems };
+  if (match === undefined) return inspected;
   const dataKey = openDataKey(sodium, match.box, match.publicKey, match.privateKey);
   if (dataKey === undefined) {
     const line = 2 + parts.header.recipients.findIndex((recipient) => recipient.box === match.box);
     problems.push(tampered(line, 1, `the data key sealed to recipient ${match.name} does not open: the header was edited`));
     return { ...base, isLocked: false, problems };
   }
+  const body = { lines, values: readSealedValues(lines) };
   const keys = deriveDataKeys(sodium, dataKey);
   const decrypted = decryptValues(sodium, body, keys, parts.header.fileId);
   problems.push(...diagnoseValues(sodium, body, keys, parts.header.fileId, decrypted.failed));
