@@ -13,6 +13,7 @@ import { displayPath } from '../paths.js';
 import type { RandomSource, Sodium } from '../secrets/random.js';
 import { sealEnv } from '../secrets/seal-env.js';
 import { mapPlainFinding, overlaySealedPositions } from '../secrets/sealed-document.js';
+import type { OpenedSealed } from '../secrets/seal-env.js';
 import type { OpenSealedResult, SealedProblem } from '../secrets/sealed-open.js';
 import { inspectSealedEnv, openSealedEnv } from '../secrets/sealed-open.js';
 import type { EnvFile } from './env-files.js';
@@ -114,21 +115,26 @@ export async function openSealedForEdit(path: string, text: string, access: Seal
 }
 
 /** Opens a sealed file or throws: SEALED_INVALID (a problem), PRIVATE_KEY_MISSING or NOT_A_RECIPIENT. */
-export async function requireOpened(path: string, text: string, access: SealedAccess) {
-  const { result, keys } = await openSealedFile(path, text, access);
+export async function requireOpened(path: string, text: string, access: SealedAccess): Promise<OpenedSealed> {
+  return requireOpenedResult(path, await openSealedFile(path, text, access), access.cwd);
+}
+
+/** The opened state of a sealed file, or the error that says why there is none. */
+export function requireOpenedResult(path: string, { result, keys }: OpenedSealedFile, cwd: string): OpenedSealed {
+  const shown = displayPath(path, cwd);
   const [problem] = result.problems;
   if (problem !== undefined) {
-    throw new LucidError('SEALED_INVALID', `${displayPath(path, access.cwd)}:${problem.line}: ${problem.message}`, { hint: `lucid-env check -e ${path} lists every problem` });
+    throw new LucidError('SEALED_INVALID', `${shown}:${problem.line}: ${problem.message}`, { hint: `lucid-env check -e ${shown} lists every problem` });
   }
   if (result.opened !== undefined) return result.opened;
   const recipients = (result.parts?.header.recipients ?? []).map((recipient) => recipient.name).join(', ');
   if (keys.length === 0) {
-    throw new LucidError('PRIVATE_KEY_MISSING', `no private key to open ${displayPath(path, access.cwd)} (recipients: ${recipients})`, {
+    throw new LucidError('PRIVATE_KEY_MISSING', `no private key to open ${shown} (recipients: ${recipients})`, {
       hint: 'set LUCID_ENV_PRIVATE_KEY or LUCID_ENV_PRIVATE_KEY_FILE, pass --key-file, or create a key with `lucid-env keys new`',
     });
   }
   const yours = keys.map((key) => key.name ?? key.source).join(', ');
-  throw new LucidError('NOT_A_RECIPIENT', `none of your keys (${yours}) opens ${displayPath(path, access.cwd)} (recipients: ${recipients})`, {
+  throw new LucidError('NOT_A_RECIPIENT', `none of your keys (${yours}) opens ${shown} (recipients: ${recipients})`, {
     hint: 'ask a recipient to run `lucid-env rekey --add YOUR_NAME` on it',
   });
 }

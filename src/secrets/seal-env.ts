@@ -40,7 +40,9 @@ export interface SealOptions {
   /** Draw a new data key even with a previous state (rekey; a removed recipient). */
   freshDataKey?: boolean;
   /** The version counter to write (default: the previous one plus 1, else 1). */
-  version?: number;
+  version?: number | undefined;
+  /** The file identity to keep when there is no previous state (a sealed file no key opened). */
+  fileId?: Uint8Array | undefined;
 }
 
 /** What sealing produced. */
@@ -58,7 +60,7 @@ export function sealEnv(sodium: Sodium, random: RandomSource, document: EnvDocum
   const previous = options.freshDataKey === true ? undefined : options.previous;
   const dataKey = previous?.dataKey ?? drawDataKey(random);
   const keys = deriveDataKeys(sodium, dataKey);
-  const fileId = options.previous?.fileId ?? random.bytes(16);
+  const fileId = options.previous?.fileId ?? options.fileId ?? random.bytes(16);
   const plain = stringifyEnv(document);
   const slots = new Map<string, { rawValue: string; token: string }>();
   const changedKeys = new Set<string>();

@@ -7,9 +7,12 @@ import type { CommandDefinition } from '../options.js';
 import { defineCheck } from './check.js';
 import { defineGenerate } from './generate.js';
 import { defineInit } from './init.js';
+import { defineKeys } from './keys.js';
 import { defineRender } from './render.js';
 import { defineRotate } from './rotate.js';
+import { defineRekey, defineRun } from './run.js';
 import { defineScan } from './scan.js';
+import { defineSeal, defineUnseal } from './seal.js';
 import { defineSet } from './set.js';
 import { defineTemplate } from './template.js';
 import { defineTorHash } from './tor-hash.js';
@@ -25,4 +28,9 @@ export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
   rotate: defineRotate,
   'tor-hash': defineTorHash,
   template: defineTemplate,
+  keys: defineKeys,
+  seal: defineSeal,
+  unseal: defineUnseal,
+  run: defineRun,
+  rekey: defineRekey,
 };
