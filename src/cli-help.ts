@@ -53,7 +53,7 @@ export const EXAMPLES = {
   template: block(['lucid-env template list', 'lucid-env template show foundation']),
   keys: block([
     'lucid-env keys new alice                         # prints your public key; the private key stays in ~/.config/lucid-env/keys',
-    'lucid-env keys add bob lucid-pk1-…               # record a teammate\'s public key',
+    "lucid-env keys add bob lucid-pk1-…               # record a teammate's public key",
     'lucid-env keys list',
   ]),
   seal: block([
@@ -64,10 +64,7 @@ export const EXAMPLES = {
     'lucid-env unseal .env.foundation.sealed          # writes .env.foundation (0600) byte for byte',
     'LUCID_ENV_PRIVATE_KEY="$KEY" lucid-env unseal .env.sealed --min-version 12',
   ]),
-  run: block([
-    'lucid-env run -e .env.foundation.sealed -- docker compose up -d',
-    'lucid-env run -e .env -e .env.prod.sealed --override -- npm start',
-  ]),
+  run: block(['lucid-env run -e .env.foundation.sealed -- docker compose up -d', 'lucid-env run -e .env -e .env.prod.sealed --override -- npm start']),
   rekey: block([
     'lucid-env rekey .env.sealed --add bob            # bob can open it too',
     'lucid-env rekey .env.sealed --remove alice       # new data key; alice cannot open new versions',

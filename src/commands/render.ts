@@ -11,8 +11,8 @@ import type { Context } from '../context.js';
 import type { Finding } from '../findings.js';
 import { loadInterpolationEnv, sealedAccessOf } from '../project/env-files.js';
 import type { Report } from '../report.js';
-import { VALUE_TOKEN_PREFIX } from '../secrets/sealed-crypto.js';
 import { evaluateInterpolation } from '../rules/interpolation.js';
+import { VALUE_TOKEN_PREFIX } from '../secrets/sealed-crypto.js';
 import { loadTemplateOption } from '../templates/load.js';
 import { isSecretName } from '../variable-names.js';
 

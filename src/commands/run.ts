@@ -33,7 +33,8 @@ const TERMINAL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGQUIT'];
 /** Runs the command with the values of the env files. */
 export async function run(command: readonly string[], options: RunOptions, ctx: Context): Promise<Report> {
   const [program, ...args] = command;
-  if (program === undefined) throw new LucidError('USAGE', 'name the command to run after --', { hint: 'lucid-env run -e .env.sealed -- docker compose up -d' });
+  if (program === undefined)
+    throw new LucidError('USAGE', 'name the command to run after --', { hint: 'lucid-env run -e .env.sealed -- docker compose up -d' });
   if (options.envFile === undefined || options.envFile.length === 0) throw new LucidError('USAGE', 'name the env file(s) to run with: -e <path>');
   const access = sealedAccessOf(ctx, { keyFile: options.keyFile, minVersion: options.minVersion });
   const loaded = await loadInterpolationEnv({ envFile: options.envFile }, ctx.cwd, ctx.cwd, ctx.env, access);

@@ -35,7 +35,11 @@ export async function unseal(file: string, options: UnsealOptions, ctx: Context)
   const target = resolve(ctx.cwd, options.output ?? source.slice(0, -SEALED_SUFFIX.length));
   const read = await readText(source, { maxBytes: MAX_ENV_BYTES * 2, what: 'sealed env file' });
   if (!isSealedText(read.text)) {
-    const finding = makeFinding('sealed-unreadable', { file: source, line: 1, column: 1 }, 'this is not a sealed env file (it does not start with "#lucid-env:sealed")');
+    const finding = makeFinding(
+      'sealed-unreadable',
+      { file: source, line: 1, column: 1 },
+      'this is not a sealed env file (it does not start with "#lucid-env:sealed")',
+    );
     return { command: 'unseal', files: [source], findings: [finding], changes: [] };
   }
   const access = sealedAccessOf(ctx, { keyFile: options.keyFile, minVersion: options.minVersion });

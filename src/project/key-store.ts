@@ -93,7 +93,10 @@ export async function listKnownKeys(sodium: Sodium, env: NodeJS.ProcessEnv): Pro
   const known = new Map<string, KnownKey>();
   for (const name of listNames(directory, '.pub')) {
     const read = await readText(join(directory, `${name}.pub`), { maxBytes: MAX_KEY_FILE_BYTES, what: 'public key file' });
-    const publicKey = read.text.split(/\s+/).map(parsePublicKey).find((key) => key !== undefined);
+    const publicKey = read.text
+      .split(/\s+/)
+      .map(parsePublicKey)
+      .find((key) => key !== undefined);
     if (publicKey !== undefined) known.set(name, { name, publicKey, hasPrivateKey: false });
   }
   for (const name of listNames(directory, '.key')) {
@@ -126,9 +129,7 @@ export function fallbackKeyName(sodium: Sodium, publicKey: Uint8Array): string {
 async function readKeyFile(path: string, findings: Finding[]): Promise<Uint8Array[]> {
   const read = await readText(path, { maxBytes: MAX_KEY_FILE_BYTES, what: 'private key file' });
   if ((read.mode & 0o077) !== 0) {
-    findings.push(
-      makeFinding('insecure-permissions', { file: path }, 'this private key file is readable by group or others', { hint: `chmod 600 ${path}` }),
-    );
+    findings.push(makeFinding('insecure-permissions', { file: path }, 'this private key file is readable by group or others', { hint: `chmod 600 ${path}` }));
   }
   return findPrivateKeys(read.text);
 }
@@ -151,4 +152,3 @@ function listNames(directory: string, suffix: string): string[] {
 function nonEmpty(value: string | undefined): value is string {
   return value !== undefined && value !== '';
 }
-

@@ -9,7 +9,9 @@ const CODES = {
   'sealed-tampered': {
     title: 'Sealed env file changed outside lucid-env',
     severity: 'error',
-    when: 'a sealed env file fails verification: values swapped, moved, copied, edited or replaced by plaintext, lines added or deleted, or a rollback below --min-version',
+    when:
+      'a sealed env file fails verification: values swapped, moved, copied, edited or replaced by plaintext, ' +
+      'lines added or deleted, or a rollback below --min-version',
   },
   'sealed-unreadable': {
     title: 'Sealed env file cannot be read',

@@ -7,11 +7,11 @@
 import type { EnvDocument, EnvEntry } from '../dotenv/document.js';
 import { stringifyEnv } from '../dotenv/stringify.js';
 import type { RandomSource, Sodium } from './random.js';
+import { slotId } from './sealed-body.js';
 import type { DataKeys } from './sealed-crypto.js';
 import { computeDigest, computeMac, deriveDataKeys, drawDataKey, sealDataKey, sealValue } from './sealed-crypto.js';
 import type { SealedRecipient } from './sealed-header.js';
 import { formatSealedHeader, SEALED_FORMAT } from './sealed-header.js';
-import { slotId } from './sealed-body.js';
 import { openSealedWithDataKey } from './sealed-open.js';
 
 /** A recipient to seal to. */

@@ -6,6 +6,7 @@
  */
 import type { EnvLine } from '../dotenv/document.js';
 import type { Sodium } from './random.js';
+import type { OpenedSealed } from './seal-env.js';
 import type { SealedBody, SealedProblem } from './sealed-body.js';
 import { checkSealedStructure, decryptValues, readSealedBody, readSealedValues, rebuildPlain, slotId, tampered } from './sealed-body.js';
 import type { DataKeys } from './sealed-crypto.js';
@@ -14,7 +15,6 @@ import { diagnoseMac, diagnoseValues } from './sealed-diagnosis.js';
 import type { SealedParts } from './sealed-header.js';
 import { parseSealedText } from './sealed-header.js';
 import { publicKeyOf } from './sealed-keys.js';
-import type { OpenedSealed } from './seal-env.js';
 
 export type { SealedProblem };
 export { slotId };
