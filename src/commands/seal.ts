@@ -10,6 +10,7 @@ import { parseEnv } from '../dotenv/parse.js';
 import { LucidError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readText, readTextIfExists } from '../fs/read.js';
+import { displayPath } from '../paths.js';
 import { MAX_ENV_BYTES, sealedAccessOf } from '../project/env-files.js';
 import { SEALED_SUFFIX } from '../project/env-writer.js';
 import type { PrivateKey } from '../project/key-store.js';
@@ -53,7 +54,8 @@ export async function seal(options: SealOptions, ctx: Context): Promise<Report> 
   let ownKeys: PrivateKey[] = [];
   const notes: string[] = [];
   if (existing !== undefined) {
-    if (!isSealedText(existing.text)) throw new LucidError('OUTPUT_EXISTS', `${target} exists and is not a sealed env file; refusing to overwrite it`);
+    if (!isSealedText(existing.text))
+      throw new LucidError('OUTPUT_EXISTS', `${displayPath(target, ctx.cwd)} exists and is not a sealed env file; refusing to overwrite it`);
     const opened = await openSealedFile(target, existing.text, access);
     ownKeys = opened.keys;
     if (opened.result.problems.length > 0 && options.force !== true) {
@@ -64,7 +66,7 @@ export async function seal(options: SealOptions, ctx: Context): Promise<Report> 
     header = opened.result.parts?.header;
     recipients = (opened.result.parts?.header.recipients ?? []).map(({ name, publicKey }) => ({ name, publicKey }));
     if (previous === undefined && opened.result.problems.length === 0) {
-      notes.push(`notice: none of your keys opens ${target}; sealed anew to its recipients with a fresh data key`);
+      notes.push(`notice: none of your keys opens ${displayPath(target, ctx.cwd)}; sealed anew to its recipients with a fresh data key`);
     }
   } else {
     ownKeys = (await loadPrivateKeys(sodium, access)).keys;
@@ -92,7 +94,7 @@ export async function seal(options: SealOptions, ctx: Context): Promise<Report> 
     action: sealed.changedKeys.includes(key) && !isUnchanged ? 'sealed' : 'unchanged',
   }));
   const names = recipients.map((recipient) => recipient.name).join(', ');
-  notes.push(isUnchanged ? `${target} is up to date` : `sealed to ${names}; version ${sealed.opened.version}`);
+  notes.push(isUnchanged ? `${displayPath(target, ctx.cwd)} is up to date` : `sealed to ${names}; version ${sealed.opened.version}`);
   return { command: 'seal', files: [source, target], findings: [], changes, notes };
 }
 

@@ -10,6 +10,7 @@ import { LucidError } from '../errors.js';
 import { makeFinding } from '../findings.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readText, readTextIfExists } from '../fs/read.js';
+import { displayPath } from '../paths.js';
 import { MAX_ENV_BYTES, sealedAccessOf } from '../project/env-files.js';
 import { SEALED_SUFFIX } from '../project/env-writer.js';
 import { openSealedFile, requireOpenedResult } from '../project/sealed-env.js';
@@ -49,7 +50,7 @@ export async function unseal(file: string, options: UnsealOptions, ctx: Context)
   const existing = await readTextIfExists(target, { maxBytes: MAX_ENV_BYTES, what: 'env file' });
   const isSame = existing !== undefined && Buffer.from(existing.bytes).equals(Buffer.from(plain, 'utf8'));
   if (existing !== undefined && !isSame && options.force !== true) {
-    throw new LucidError('OUTPUT_EXISTS', `${target} exists and differs from the sealed file; nothing was written`, {
+    throw new LucidError('OUTPUT_EXISTS', `${displayPath(target, ctx.cwd)} exists and differs from the sealed file; nothing was written`, {
       hint: 'seal your changes first, or pass --force to overwrite them (or -o to write elsewhere)',
     });
   }
@@ -60,6 +61,6 @@ export async function unseal(file: string, options: UnsealOptions, ctx: Context)
     files: [source, target],
     findings: opened.findings,
     changes: keys.map((key) => ({ file: target, key, action: isSame ? 'unchanged' : 'unsealed' })),
-    notes: [`${isSame ? 'already up to date' : 'wrote'} ${target} (version ${version} of the sealed file)`],
+    notes: [`${isSame ? 'already up to date' : 'wrote'} ${displayPath(target, ctx.cwd)} (version ${version} of the sealed file)`],
   };
 }

@@ -4,6 +4,7 @@
  * (judged on sealed tokens) are dropped. The `sealed-unreadable` notice says so instead.
  */
 import type { Finding } from '../findings.js';
+import { VALUE_TOKEN_PREFIX } from '../secrets/sealed-crypto.js';
 import type { EnvFile } from './env-files.js';
 
 const VALUE_CODES: ReadonlySet<string> = new Set(['placeholder', 'weak-secret', 'invalid-value', 'ambiguous-value', 'inconsistent-secret']);
@@ -19,6 +20,8 @@ export function dropSealedFalsePositives(findings: readonly Finding[], files: re
   const lockedNames = new Set(locked.flatMap((file) => [...file.values.keys()]));
   return findings.filter((finding) => {
     if (finding.code === 'insecure-permissions' && sealed.has(finding.file)) return false;
+    // A path or value built from a sealed token (an env_file path from a sealed variable) was never real.
+    if (locked.length > 0 && finding.message.includes(VALUE_TOKEN_PREFIX)) return false;
     if (!VALUE_CODES.has(finding.code)) return true;
     if (lockedPaths.has(finding.file)) return false;
     return !(CROSS_FILE_CODES.has(finding.code) && finding.variable !== undefined && lockedNames.has(finding.variable));
