@@ -70,8 +70,12 @@ export async function seal(options: SealOptions, ctx: Context): Promise<Report> 
     }
   } else {
     ownKeys = (await loadPrivateKeys(sodium, access)).keys;
-    if (options.recipient === undefined)
-      recipients = ownKeys.map((key) => ({ name: key.name ?? fallbackKeyName(sodium, key.publicKey), publicKey: key.publicKey }));
+    // You can always open what you seal: your own keys, then the --recipient names.
+    recipients = addRecipients(
+      sodium,
+      [],
+      ownKeys.map((key) => ({ name: key.name ?? fallbackKeyName(sodium, key.publicKey), publicKey: key.publicKey })),
+    );
   }
   recipients = addRecipients(sodium, recipients, await findRecipients(sodium, ctx.env, options.recipient ?? []));
   if (recipients.length === 0) {
