@@ -77,7 +77,8 @@ describe('seal and unseal', () => {
     const wrong = await project.expect(2, ['unseal', SEALED_REL], { env: { LUCID_ENV_KEYS_DIR: strangerDir } });
     assert.equal(
       wrong.stderr,
-      `error [NOT_A_RECIPIENT] none of your keys (mallory) opens ${SEALED_REL} (recipients: alice)\n  hint: ask a recipient to run \`lucid-env rekey --add YOUR_NAME\` on it\n`,
+      `error [NOT_A_RECIPIENT] none of your keys (mallory) opens ${SEALED_REL} (recipients: alice)\n` +
+        '  hint: ask a recipient to run `lucid-env rekey --add YOUR_NAME` on it\n',
     );
     const none = await project.expect(2, ['unseal', SEALED_REL], { env: { LUCID_ENV_KEYS_DIR: join(project.dir, 'empty') } });
     assert.match(none.stderr, /^error \[PRIVATE_KEY_MISSING\] no private key to open configs\/environment\/\.env\.foundation\.sealed \(recipients: alice\)\n/);

@@ -20,7 +20,8 @@ function childScript(dir: string, signal: string | undefined, code: number): str
   const handler =
     signal === undefined
       ? ''
-      : `process.on(${JSON.stringify(signal)}, () => { fs.writeFileSync(${JSON.stringify(join(dir, 'got'))}, ${JSON.stringify(signal)}); process.exit(${code}); });`;
+      : `process.on(${JSON.stringify(signal)}, () => { fs.writeFileSync(${JSON.stringify(join(dir, 'got'))}, ${JSON.stringify(signal)}); ` +
+        `process.exit(${code}); });`;
   return `const fs = require('node:fs'); ${handler}
 fs.writeFileSync(${JSON.stringify(join(dir, 'ready'))}, process.env.GREETING); setInterval(() => {}, 1000);`;
 }
