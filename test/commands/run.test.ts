@@ -16,7 +16,8 @@ const sha = (value: string) => createHash('sha256').update(value).digest('hex');
 function hashingChild(out: string, names: readonly string[], code = 0): string[] {
   const script = `const { createHash } = require('node:crypto');
 const names = ${JSON.stringify(names)};
-const hashes = Object.fromEntries(names.map((name) => [name, process.env[name] === undefined ? null : createHash('sha256').update(process.env[name]).digest('hex')]));
+const hash = (value) => (value === undefined ? null : createHash('sha256').update(value).digest('hex'));
+const hashes = Object.fromEntries(names.map((name) => [name, hash(process.env[name])]));
 require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(hashes));
 process.exit(${code});`;
   return [process.execPath, '-e', script];
