@@ -9,7 +9,7 @@ import { stringifyEnv } from '../dotenv/stringify.js';
 import type { RandomSource, Sodium } from './random.js';
 import { slotId } from './sealed-body.js';
 import type { DataKeys } from './sealed-crypto.js';
-import { computeDigest, computeMac, deriveDataKeys, drawDataKey, sealDataKey, sealValue } from './sealed-crypto.js';
+import { computeDigest, computeMac, createNonceSource, deriveDataKeys, drawDataKey, sealDataKey, sealValue } from './sealed-crypto.js';
 import type { SealedRecipient } from './sealed-header.js';
 import { formatSealedHeader, SEALED_FORMAT } from './sealed-header.js';
 import { openSealedWithDataKey } from './sealed-open.js';
@@ -62,6 +62,7 @@ export function sealEnv(sodium: Sodium, random: RandomSource, document: EnvDocum
   const keys = deriveDataKeys(sodium, dataKey);
   const fileId = options.previous?.fileId ?? options.fileId ?? random.bytes(16);
   const plain = stringifyEnv(document);
+  const nextNonce = createNonceSource(sodium, random);
   const slots = new Map<string, { rawValue: string; token: string }>();
   const changedKeys = new Set<string>();
   const occurrences = new Map<string, number>();
@@ -75,7 +76,7 @@ export function sealEnv(sodium: Sodium, random: RandomSource, document: EnvDocum
     occurrences.set(line.key, occurrence + 1);
     const slot = { key: line.key, occurrence };
     const kept = previous?.slots.get(slotId(slot));
-    const token = kept?.rawValue === line.rawValue ? kept.token : sealValue(sodium, random, keys, fileId, slot, line.rawValue);
+    const token = kept?.rawValue === line.rawValue ? kept.token : sealValue(sodium, nextNonce, keys, fileId, slot, line.rawValue);
     if (token !== kept?.token) changedKeys.add(line.key);
     slots.set(slotId(slot), { rawValue: line.rawValue, token });
     body += replaceValue(line, token);
