@@ -26,7 +26,12 @@ export function benchSealed({ cli, work, paired, sodiumStart }) {
   console.log('');
   paired(
     'unseal of a 1,000-key sealed file vs node + libsodium start',
-    { label: 'lucid-env unseal (1,000 keys)', argv: [cli, 'unseal', 'thousand.env.sealed', '-o', plain], cwd: dir, before: () => rmSync(plain, { force: true }) },
+    {
+      label: 'lucid-env unseal (1,000 keys)',
+      argv: [cli, 'unseal', 'thousand.env.sealed', '-o', plain],
+      cwd: dir,
+      before: () => rmSync(plain, { force: true }),
+    },
     libsodium,
   );
   delete process.env.LUCID_ENV_KEYS_DIR;
