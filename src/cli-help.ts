@@ -70,4 +70,10 @@ export const EXAMPLES = {
     'lucid-env rekey .env.sealed --remove alice       # new data key; alice cannot open new versions',
     'lucid-env rekey .env.sealed --new-data-key',
   ]),
+  export: block([
+    'lucid-env export --to compose-secrets -t foundation          # secrets/ files + secrets.override.yml',
+    'lucid-env export --to compose-secrets -t foundation --swarm | sh   # docker secret create NAME - < file',
+    'lucid-env export --to kubernetes -t foundation -o - | kubectl apply -f -',
+    'lucid-env export --to kubernetes -e .env.sealed -o k8s/secret.yaml --with-env-from',
+  ]),
 } as const;

@@ -16,6 +16,7 @@ import type { Finding, FindingCode } from '../findings.js';
 import { compareFindings } from '../findings.js';
 import type { EnvFile } from '../project/env-files.js';
 import { loadInterpolationEnv, readEnvFile, sealedAccessOf } from '../project/env-files.js';
+import { findExportDrift } from '../project/export-drift.js';
 import { dropSealedFalsePositives } from '../project/sealed-findings.js';
 import type { Report } from '../report.js';
 import { findingCodes, isFindingCode, runRules } from '../rules/registry.js';
@@ -90,6 +91,7 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
     template: template.template,
   };
   all.push(...runRules('project', input));
+  all.push(...(await findExportDrift(readFiles, ctx)));
   const ignored = new Set<string>(options.ignore ?? []);
   return {
     command: 'check',

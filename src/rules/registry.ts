@@ -10,6 +10,7 @@ import type { Finding } from '../findings.js';
 import { ambiguousValueRule } from './ambiguous-value.js';
 import { composeTimeExpansionRule } from './compose-time-expansion.js';
 import { envFileMissingRule } from './env-file-missing.js';
+import { exportDriftRule } from './export-drift.js';
 import { inconsistentDefaultRule } from './inconsistent-default.js';
 import { inconsistentSecretRule } from './inconsistent-secret.js';
 import { interpolationRule } from './interpolation.js';
@@ -46,6 +47,7 @@ export function listRules() {
     workspaceInvalidRule,
     rotationAgeRule,
     sealedRule,
+    exportDriftRule,
   ] as const;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { CommandDefinition } from '../options.js';
 import { defineCheck } from './check.js';
+import { defineExport } from './export.js';
 import { defineGenerate } from './generate.js';
 import { defineInit } from './init.js';
 import { defineKeys } from './keys.js';
@@ -33,4 +34,5 @@ export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
   unseal: defineUnseal,
   run: defineRun,
   rekey: defineRekey,
+  export: defineExport,
 };
