@@ -97,7 +97,7 @@ function collectStrings(value: unknown, path: string, secrets: ReadonlySet<strin
   if (typeof value === 'string') {
     for (const reference of listReferences(parseTemplate(value).parts)) if (secrets.has(reference.name)) found.push({ path, secret: reference.name });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => collectStrings(item, `${path}[${index}]`, secrets, found));
+    for (const [index, item] of value.entries()) collectStrings(item, `${path}[${index}]`, secrets, found);
   } else if (isRecord(value)) {
     for (const [key, item] of Object.entries(value)) collectStrings(item, `${path}.${key}`, secrets, found);
   }
