@@ -5,6 +5,7 @@
  * Secret. Deterministic: the same input gives the same bytes. Values go to 0600 files (or stdout
  * only with `-o -`), never into messages.
  */
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
@@ -129,6 +130,8 @@ async function exportKubernetes(inputs: ExportInputs, options: ExportOptions, fi
     return { ...report, changes: undefined, isDocument: true, output: text };
   }
   if (options.dryRun === true || path === undefined) return report;
+  // A new folder for the manifest is private; an existing one is left as it is.
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   await writeIfChanged(path, text, options);
   await writeExportRecord(inputs.envFile, {
     source: basename(inputs.envFile),

@@ -20,15 +20,19 @@ export function swarmSecretName(project: string, key: string, fingerprint: strin
   return `${prefix.slice(0, Math.max(0, SWARM_NAME_MAX - suffix.length))}${suffix}`.replace(/^_/, '');
 }
 
-/** A valid DNS-1123 subdomain (object names): lower case, `[a-z0-9.-]`, alphanumeric at both ends. */
+/** A valid DNS-1123 subdomain (object names): lower case, dot-separated labels of `[a-z0-9-]`, alphanumeric at both ends. */
 export function toDnsSubdomain(name: string): string {
-  const cleaned = name
+  const labels = name
     .toLowerCase()
     .replace(/[^a-z0-9.-]+/g, '-')
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
+    .split('.')
+    .map((label) => label.slice(0, LABEL_VALUE_MAX).replace(/^-+|-+$/g, ''))
+    .filter((label) => label !== '');
+  const joined = labels
+    .join('.')
     .slice(0, DNS_SUBDOMAIN_MAX)
     .replace(/[^a-z0-9]+$/, '');
-  return cleaned === '' ? 'stack' : cleaned;
+  return joined === '' ? 'stack' : joined;
 }
 
 /** A valid label value: at most 63 of `[A-Za-z0-9_.-]`, alphanumeric at both ends. */
