@@ -1,6 +1,6 @@
 /** `lucid-env check`: the CI gate. Reads everything, runs every rule, reports all problems at once. */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { resolveCompose } from '../compose/document.js';
 import { findEnvFilePositions } from '../compose/env-file-positions.js';
 import { parseTemplate } from '../compose/interpolation.js';
@@ -16,7 +16,6 @@ import type { Finding, FindingCode } from '../findings.js';
 import { compareFindings } from '../findings.js';
 import type { EnvFile } from '../project/env-files.js';
 import { loadInterpolationEnv, readEnvFile, sealedAccessOf } from '../project/env-files.js';
-import { findExportDrift } from '../project/export-drift.js';
 import { dropSealedFalsePositives } from '../project/sealed-findings.js';
 import type { Report } from '../report.js';
 import { findingCodes, isFindingCode, runRules } from '../rules/registry.js';
@@ -91,7 +90,10 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
     template: template.template,
   };
   all.push(...runRules('project', input));
-  all.push(...(await findExportDrift(readFiles, ctx)));
+  // Loaded only where `export` left a record: a plain check stays as light as it was.
+  if (readFiles.some((file) => existsSync(join(dirname(file.path), '.lucid-env', 'exports.json')))) {
+    all.push(...(await (await import('../project/export-drift.js')).findExportDrift(readFiles, ctx)));
+  }
   const ignored = new Set<string>(options.ignore ?? []);
   return {
     command: 'check',
