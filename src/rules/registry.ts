@@ -8,6 +8,7 @@
  */
 import type { Finding } from '../findings.js';
 import { ambiguousValueRule } from './ambiguous-value.js';
+import { listAuditRules } from './audit/index.js';
 import { composeTimeExpansionRule } from './compose-time-expansion.js';
 import { envFileMissingRule } from './env-file-missing.js';
 import { exportDriftRule } from './export-drift.js';
@@ -48,6 +49,7 @@ export function listRules() {
     rotationAgeRule,
     sealedRule,
     exportDriftRule,
+    ...listAuditRules(),
   ] as const;
 }
 

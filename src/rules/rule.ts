@@ -3,6 +3,7 @@
  * severity, when it fires) and, unless a parser reports them, judges one stage's input. Rules are
  * pure: data in, findings out.
  */
+import type { AuditInput } from '../audit/types.js';
 import type { ComposeDocument } from '../compose/document.js';
 import type { ComposeReference, ComposeScan } from '../compose/references.js';
 import type { ServiceFacts } from '../compose/services.js';
@@ -99,6 +100,8 @@ export interface StageInputs {
   rotation: RotationInput;
   /** `check`: what `export` wrote earlier. */
   exports: ExportsInput;
+  /** `audit`: services, Dockerfiles, the repository and the policy. */
+  audit: AuditInput;
 }
 
 /** A stage that runs rules. */

@@ -4,6 +4,7 @@
  * the modules behind `generate` (libsodium) or `init` (inquirer).
  */
 import type { CommandDefinition } from '../options.js';
+import { defineAudit } from './audit.js';
 import { defineCheck } from './check.js';
 import { defineExport } from './export.js';
 import { defineGenerate } from './generate.js';
@@ -29,6 +30,7 @@ export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
   rotate: defineRotate,
   'tor-hash': defineTorHash,
   template: defineTemplate,
+  audit: defineAudit,
   keys: defineKeys,
   seal: defineSeal,
   unseal: defineUnseal,
