@@ -4,6 +4,7 @@ import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
 import { acquireLock } from '../fs/lock.js';
 import { appendHistory, createFingerprinter } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { commentFor, readEnvForEdit, targetEnvFile, writeEnvAssignments } from '../project/env-writer.js';
 import type { Change, Report } from '../report.js';
 import { requireTemplate } from '../templates/load.js';
@@ -34,7 +35,7 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
   const lock = options.dryRun === true ? undefined : await acquireLock(target);
   try {
     const random = await ctx.random();
-    const { document } = await readEnvForEdit(target, options);
+    const { document } = await readEnvForEdit(target, options, sealedAccessOf(ctx));
     const planned = planGenerate(template, envValues(document), random, keys.length > 0 ? new Set(keys) : undefined);
     const assignments = planned.map((item) => ({
       key: item.key,

@@ -12,6 +12,7 @@ import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
 import { acquireLock } from '../fs/lock.js';
 import { appendHistory, createFingerprinter } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { commentFor, readEnvForEdit, targetEnvFile, writeEnvAssignments } from '../project/env-writer.js';
 import type { Prompter } from '../prompt.js';
 import type { Change, Report } from '../report.js';
@@ -113,7 +114,7 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
     options.template ?? (activePrompter === undefined ? 'foundation' : await activePrompter.select('Which template?', listBuiltInTemplates(), 'foundation'));
   const template = await requireTemplate(templateName, ctx.cwd);
   const target = targetEnvFile(options, template, ctx.cwd);
-  const { document } = await readEnvForEdit(target, options);
+  const { document } = await readEnvForEdit(target, options, sealedAccessOf(ctx));
   const current = envValues(document);
   const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
   const questions = listQuestions(template, current, await composeDefaults(composeFiles), options.force === true);
@@ -176,7 +177,7 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
 
 async function previewQuestions(options: InitOptions, ctx: Context): Promise<Question[]> {
   const template = await requireTemplate(options.template, ctx.cwd);
-  const { document } = await readEnvForEdit(targetEnvFile(options, template, ctx.cwd), options);
+  const { document } = await readEnvForEdit(targetEnvFile(options, template, ctx.cwd), options, sealedAccessOf(ctx));
   const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
   return listQuestions(template, envValues(document), await composeDefaults(composeFiles), options.force === true);
 }
