@@ -19,7 +19,13 @@ export type ErrorCode =
   | 'CANCELLED'
   | 'WORKSPACE_INVALID'
   | 'JOURNAL_CONFLICT'
-  | 'VALUES_DIFFER';
+  | 'VALUES_DIFFER'
+  | 'PRIVATE_KEY_MISSING'
+  | 'NOT_A_RECIPIENT'
+  | 'RECIPIENT_NOT_FOUND'
+  | 'SEALED_INVALID'
+  | 'OUTPUT_EXISTS'
+  | 'COMMAND_FAILED';
 
 /** A failure that stops the command; its message names keys and files, never values. */
 export class LucidError extends Error {

@@ -5,6 +5,7 @@ import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
 import { pruneBackups, writeBackup } from '../history/backup.js';
 import { createFingerprinter } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { commentFor, planEnvChange, readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
 import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Change, Report } from '../report.js';
@@ -39,7 +40,7 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
   let backup: string | undefined;
   try {
     const random = await ctx.random();
-    const edit = await readEnvForEdit(target, options);
+    const edit = await readEnvForEdit(target, options, sealedAccessOf(ctx));
     const current = envValues(edit.document);
     const planned = planGenerate(template, current, random, keys.length > 0 ? new Set(keys) : undefined);
     const assignments = planned.map((item) => ({
@@ -48,7 +49,12 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
       ...(item.isNew && commentFor(item) !== undefined ? { comment: commentFor(item) as string } : {}),
     }));
     const realPath = mutation?.realPathOf(target) ?? target;
-    const write = planEnvChange({ ...edit, path: target, realPath }, assignments, { pythonCompat: options.pythonCompat !== false, dryRun: isDryRun }, ctx);
+    const write = await planEnvChange(
+      { ...edit, path: target, realPath },
+      assignments,
+      { pythonCompat: options.pythonCompat !== false, dryRun: isDryRun },
+      ctx,
+    );
     const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: !isDryRun && write.change !== undefined });
     const changes: Change[] = planned.map((item) => ({
       file: target,

@@ -13,6 +13,7 @@ import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
 import { pruneBackups, writeBackup } from '../history/backup.js';
 import { createFingerprinter } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { commentFor, planEnvChange, readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
 import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Prompter } from '../prompt.js';
@@ -121,7 +122,7 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
   const mutation = await beginMutation([target], ctx);
   let backup: string | undefined;
   try {
-    const edit = await readEnvForEdit(target, options);
+    const edit = await readEnvForEdit(target, options, sealedAccessOf(ctx));
     const current = envValues(edit.document);
     const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
     const questions = listQuestions(template, current, await composeDefaults(composeFiles), options.force === true);
@@ -142,7 +143,7 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
         ...(item.isNew && commentFor(item) !== undefined ? { comment: commentFor(item) as string } : {}),
       })),
     ];
-    const write = planEnvChange(
+    const write = await planEnvChange(
       { ...edit, path: target, realPath: mutation.realPathOf(target) },
       assignments,
       { pythonCompat: options.pythonCompat !== false },
@@ -201,7 +202,7 @@ function planSecrets(template: Template, current: Map<string, string>, answers: 
 
 async function previewQuestions(options: InitOptions, ctx: Context): Promise<Question[]> {
   const template = await requireTemplate(options.template, ctx.cwd);
-  const { document } = await readEnvForEdit(targetEnvFile(options, template, ctx.cwd, 'init'), options);
+  const { document } = await readEnvForEdit(targetEnvFile(options, template, ctx.cwd, 'init'), options, sealedAccessOf(ctx));
   const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
   return listQuestions(template, envValues(document), await composeDefaults(composeFiles), options.force === true);
 }

@@ -10,11 +10,12 @@ import type { Lookup } from '../compose/substitution.js';
 import { substitute } from '../compose/substitution.js';
 import type { Context } from '../context.js';
 import type { Finding } from '../findings.js';
-import { loadInterpolationEnv } from '../project/env-files.js';
+import { loadInterpolationEnv, sealedAccessOf } from '../project/env-files.js';
 import type { Report } from '../report.js';
 import { evaluateInterpolation } from '../rules/interpolation.js';
 import { maskSecretsAmong } from '../rules/secret-values.js';
 import type { SecretMask } from '../secrets/mask.js';
+import { VALUE_TOKEN_PREFIX } from '../secrets/sealed-crypto.js';
 import { loadTemplateOption } from '../templates/load.js';
 
 /** Options of `render`. */
@@ -29,18 +30,25 @@ export interface RenderOptions {
 
 /** What a masked secret looks like in rendered output. */
 export { MASK } from '../secrets/mask.js';
+/** What a value of a sealed file that no key opened looks like in rendered output. */
+export const SEALED_MASK = '<sealed>';
 
 /** Renders every compose file; with any error finding, prints nothing and lists every problem. */
 export async function render(options: RenderOptions, ctx: Context): Promise<Report> {
   const template = await loadTemplateOption(options.template, ctx.cwd);
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
   const { documents, findings } = await loadComposeFiles(project.files);
-  const env = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
+  const env = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env, sealedAccessOf(ctx));
   const allFindings: Finding[] = [...findings, ...template.findings, ...env.findings.filter((finding) => finding.severity === 'error')];
   // Masking follows values: a secret interpolated into another variable, a message or a comment is still the
   // secret. A template's `secret: true` adds names the naming rule misses (MONGODB_URI holds a password).
   const mask: SecretMask = options.showSecrets === true ? (text) => text : maskSecretsAmong(env.values, template.template);
-  const lookup: Lookup = (name) => env.values.get(name);
+  // Values of a sealed file no key opened are unknown: shown as such, never as their sealed tokens.
+  const unknown = new Set(env.files.filter((file) => file.sealed?.isLocked === true).flatMap((file) => [...file.values.keys()]));
+  const lookup: Lookup = (name) => {
+    const value = env.values.get(name);
+    return unknown.has(name) && value?.startsWith(VALUE_TOKEN_PREFIX) === true ? SEALED_MASK : value;
+  };
   const rendered: string[] = [];
   for (const compose of documents) {
     const scanned = scanComposeDocument(compose);

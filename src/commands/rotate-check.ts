@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import { envValues, findEntry } from '../dotenv/document.js';
 import { createFingerprinter, readHistory } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
 import type { Report } from '../report.js';
 import { runRules } from '../rules/registry.js';
@@ -14,7 +15,7 @@ export async function rotateCheck(options: RotateOptions, ctx: Context): Promise
   const now = ctx.now();
   const template = await requireTemplate(options.template, ctx.cwd);
   const target = targetEnvFile(options, template, ctx.cwd, 'rotate --check');
-  const { document } = await readEnvForEdit(target, {});
+  const { document } = await readEnvForEdit(target, {}, sealedAccessOf(ctx));
   const values = envValues(document);
   // An age is known only for the value the history recorded: compare fingerprints (never creating the key).
   const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random: await ctx.random() }, { create: false });

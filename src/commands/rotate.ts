@@ -15,6 +15,7 @@ import { pruneBackups, writeBackup } from '../history/backup.js';
 import type { FileChange, HistoryRecord } from '../history/journal.js';
 import { createFingerprinter, readHistory } from '../history/state.js';
 import { displayPath } from '../paths.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { planEnvChange, readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
 import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Change, Report } from '../report.js';
@@ -100,7 +101,7 @@ interface FilePlan {
 }
 
 /** The values one file receives (its own _PREVIOUS, its own derived values) and its change for the transaction. */
-function planFile({ file, realPath, selected, generated, template, random }: FilePlan, options: RotateOptions, ctx: Context) {
+async function planFile({ file, realPath, selected, generated, template, random }: FilePlan, options: RotateOptions, ctx: Context) {
   const keys = file.isTarget ? selected : selected.filter((key) => file.values.has(key));
   const planned = planRotation(template, file.values, keys, random, generated).filter(
     (item) => file.isTarget || file.values.has(item.key) || item.key.endsWith(PREVIOUS_SUFFIX),
@@ -110,7 +111,7 @@ function planFile({ file, realPath, selected, generated, template, random }: Fil
     value: item.value,
     ...(item.isNew && item.variable?.description !== undefined ? { comment: item.variable.description } : {}),
   }));
-  const write = planEnvChange({ ...file, realPath }, assignments, { pythonCompat: options.pythonCompat !== false, dryRun: options.dryRun === true }, ctx);
+  const write = await planEnvChange({ ...file, realPath }, assignments, { pythonCompat: options.pythonCompat !== false, dryRun: options.dryRun === true }, ctx);
   return { planned, change: write.change };
 }
 
@@ -135,7 +136,7 @@ export async function rotate(keys: string[], options: RotateOptions, ctx: Contex
     const random = await ctx.random();
     const sodium = await ctx.sodium();
     const read = async (path: string, isTarget: boolean): Promise<RotatedFile> => {
-      const edit = await readEnvForEdit(path, options);
+      const edit = await readEnvForEdit(path, options, sealedAccessOf(ctx));
       return { path, ...edit, values: envValues(edit.document), isTarget };
     };
     const main = await read(target, true);
@@ -165,7 +166,7 @@ export async function rotate(keys: string[], options: RotateOptions, ctx: Contex
     const history: HistoryRecord[] = [];
     for (const file of files) {
       const realPath = mutation?.realPathOf(file.path) ?? file.path;
-      const { planned, change } = planFile({ file, realPath, selected, generated, template, random }, options, ctx);
+      const { planned, change } = await planFile({ file, realPath, selected, generated, template, random }, options, ctx);
       fileChanges.push(change);
       const fingerprintOf = await createFingerprinter(file.path, { sodium, random }, { create: !isDryRun });
       for (const item of planned) {

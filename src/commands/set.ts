@@ -8,6 +8,7 @@ import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { pruneBackups, writeBackup } from '../history/backup.js';
 import { createFingerprinter } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { planEnvChange, readEnvForEdit, singleEnvFileOption, targetEnvFile } from '../project/env-writer.js';
 import { beginMutation, commitChanges } from '../project/mutation.js';
 import { stripTrailingNewline } from '../project/stdin.js';
@@ -63,14 +64,14 @@ export async function set(key: string, options: SetOptions, ctx: Context): Promi
   let backup: string | undefined;
   try {
     const random = await ctx.random();
-    const edit = await readEnvForEdit(target, options);
+    const edit = await readEnvForEdit(target, options, sealedAccessOf(ctx));
     const values = envValues(edit.document);
     const previous = values.get(key);
     values.set(key, value);
     // Values derived from this key (a Tor hash, a URI holding a password) follow it.
     const derived = template === undefined ? [] : planDerived(template, values, random, new Set([key]), new Set([key]));
     const assignments = [{ key, value }, ...derived.map((item) => ({ key: item.key, value: item.value }))];
-    const planned = planEnvChange(
+    const planned = await planEnvChange(
       { ...edit, path: target, realPath: mutation.realPathOf(target) },
       assignments,
       { pythonCompat: options.pythonCompat !== false },

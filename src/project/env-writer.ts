@@ -16,17 +16,27 @@ import { LucidError } from '../errors.js';
 import { readTextIfExists } from '../fs/read.js';
 import type { FileChange } from '../history/journal.js';
 import { displayPath } from '../paths.js';
+import { isSealedText } from '../secrets/sealed-header.js';
 import type { PlannedValue } from '../templates/plan.js';
 import type { Template } from '../templates/types.js';
+import type { SealedAccess } from './env-files.js';
 import { MAX_ENV_BYTES } from './env-files.js';
+import type { SealedEdit } from './sealed-env.js';
+
+/** The name ending of sealed env files (`seal -e .env` writes `.env.sealed`). */
+export const SEALED_SUFFIX = '.sealed';
 
 export type { EnvAssignment };
 
-/** Reads an env file for editing (an empty document when it does not exist yet). */
+/**
+ * Reads an env file for editing (an empty document when it does not exist yet). A sealed file is
+ * opened in memory with `access` and comes with `sealed`, which seals the edit again.
+ */
 export async function readEnvForEdit(
   path: string,
   options: { followSymlinks?: boolean },
-): Promise<{ document: EnvDocument; exists: boolean; mode: number | undefined }> {
+  access?: SealedAccess,
+): Promise<{ document: EnvDocument; exists: boolean; mode: number | undefined; sealed?: SealedEdit }> {
   const stats = await lstat(path).catch(() => undefined);
   if (stats?.isSymbolicLink() === true && options.followSymlinks !== true) {
     throw new LucidError('SYMLINK_REFUSED', `${path} is a symbolic link; lucid-env does not write through links by default`, {
@@ -34,9 +44,19 @@ export async function readEnvForEdit(
     });
   }
   const read = await readTextIfExists(path, { maxBytes: MAX_ENV_BYTES, what: 'env file' });
-  if (read === undefined) return { document: parseEnv('', { file: path }).document, exists: false, mode: undefined };
+  if (read === undefined) {
+    // A new file named like a sealed one would hold plaintext under a name that promises none.
+    if (path.endsWith(SEALED_SUFFIX)) throw new LucidError('USAGE', `${path} does not exist; write the plain file, then \`lucid-env seal\` it`);
+    return { document: parseEnv('', { file: path }).document, exists: false, mode: undefined };
+  }
   if (read.isBinary || !read.isValidUtf8) {
     throw new LucidError('ENV_INVALID', `${path} is not a text env file (${read.isBinary ? 'it contains NUL bytes' : 'not valid UTF-8'}); refusing to edit it`);
+  }
+  if (isSealedText(read.text)) {
+    if (access === undefined) throw new LucidError('SEALED_INVALID', `${path} is a sealed env file; this command cannot edit it`);
+    const { openSealedForEdit } = await import('./sealed-env.js');
+    const { plain, edit } = await openSealedForEdit(path, read.text, access);
+    return { document: parseEnv(plain, { file: path }).document, exists: true, mode: read.mode, sealed: edit };
   }
   return { document: parseEnv(read.text, { file: path }).document, exists: true, mode: read.mode };
 }
@@ -88,25 +108,30 @@ export function decideEnvMode(path: string, mode: number | undefined, ctx: Conte
   return 0o600;
 }
 
-/** The change `assignments` make to an env file, planned in memory; with `realPath`, the file change to commit. */
-export function planEnvChange(
-  edit: { path: string; realPath: string; document: EnvDocument; exists: boolean; mode: number | undefined },
+/**
+ * The change `assignments` make to an env file, planned in memory: the file change to commit (at
+ * `realPath`). A sealed file stays sealed: its old and new contents are sealed text, so neither
+ * the journal nor the backup of a sealed file holds plaintext.
+ */
+export async function planEnvChange(
+  edit: { path: string; realPath: string; document: EnvDocument; exists: boolean; mode: number | undefined; sealed?: SealedEdit | undefined },
   assignments: readonly EnvAssignment[],
   options: { pythonCompat: boolean; dryRun?: boolean },
   ctx: Context,
-): PlannedEnvWrite {
+): Promise<PlannedEnvWrite> {
   const applied = applyAssignments(edit.document, assignments, options.pythonCompat, edit.path);
-  const mode = decideEnvMode(edit.path, edit.mode, ctx, options);
+  // A sealed file holds no plaintext: readable by others (as in a git checkout) is no risk.
+  const mode = edit.sealed === undefined ? decideEnvMode(edit.path, edit.mode, ctx, options) : (edit.mode ?? 0o600);
   const isUnchanged = applied.changed.length === 0 && edit.exists && mode === edit.mode;
-  const change: FileChange | undefined = isUnchanged
-    ? undefined
-    : {
-        path: edit.realPath,
-        before: edit.exists ? stringifyEnv(edit.document) : undefined,
-        beforeMode: edit.mode,
-        after: stringifyEnv(applied.document),
-        mode,
-      };
+  if (isUnchanged || options.dryRun === true) return { change: undefined, changed: applied.changed, exists: edit.exists, document: applied.document };
+  const plain = stringifyEnv(applied.document);
+  const change: FileChange = {
+    path: edit.realPath,
+    before: edit.exists ? (edit.sealed?.original ?? stringifyEnv(edit.document)) : undefined,
+    beforeMode: edit.mode,
+    after: edit.sealed === undefined ? plain : await edit.sealed.seal(plain),
+    mode,
+  };
   return { change, changed: applied.changed, exists: edit.exists, document: applied.document };
 }
 

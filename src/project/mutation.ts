@@ -44,6 +44,16 @@ export async function beginMutation(paths: readonly string[], ctx: Context): Pro
   }
 }
 
+/** Runs `run` between beginMutation and its release (for commands that write one file on their own). */
+export async function withMutation<T>(paths: readonly string[], ctx: Context, run: () => Promise<T>): Promise<T> {
+  const mutation = await beginMutation(paths, ctx);
+  try {
+    return await run();
+  } finally {
+    await mutation.release();
+  }
+}
+
 function formatRecovery(recovery: Recovery, cwd: string): string {
   const files = recovery.files.map((file) => displayPath(file, cwd)).join(', ');
   return recovery.outcome === 'completed'

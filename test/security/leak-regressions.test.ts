@@ -4,7 +4,7 @@
  * substituted required message. Each runs the whole CLI in process, in every format.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -140,5 +140,21 @@ describe('a value typed where a name goes is never repeated', () => {
       assertAbsent(run.stdout + run.stderr, ['Vk8Rj3Tq6Wz1'], 'usage error');
     }
     assert.match(runs[0]?.stderr ?? '', /the value comes from standard input/);
+  });
+});
+
+describe('seal never copies a line without "=" into the sealed file', () => {
+  it('it is refused (exit 2) by line and length, and nothing is written', async (t) => {
+    const dir = project(t, { '.env': `A_PASSWORD=Lq2Wv7Zr4Kx9Mn1P\n${TOKEN}\n` });
+    const env = { LUCID_ENV_KEYS_DIR: join(dir, 'keys') };
+    assert.equal((await runInProcess(['keys', 'new', 'alice'], dir, { env })).code, 0);
+    const sealed = await runInProcess(['seal', '-e', '.env'], dir, { env });
+    assert.equal(sealed.code, 2);
+    assert.equal(
+      sealed.stderr,
+      'error [USAGE] cannot seal .env: the entry on line 2 (39 characters without "=", not shown) is not NAME=value, so its text would stay readable\n' +
+        '  hint: write it as NAME=value, or remove the line; nothing was written\n',
+    );
+    assert.equal(existsSync(join(dir, '.env.sealed')), false);
   });
 });

@@ -7,7 +7,7 @@
  * values, is searched for. Runs in process; a few runs go through the real CLI.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
@@ -107,16 +107,24 @@ describe('leak sweep: every command, every format, hostile inputs, all outputs a
     writeFileSync(join(dir, '.env'), `${readFileSync(join(dir, '.env'), 'utf8')}${HOSTILE_ENV}`, { mode: 0o600 });
     mkdirSync(join(dir, 'deploy'));
     copyFileSync(join(dir, '.env'), join(dir, 'deploy', 'a.env'));
-    const envFiles = ['.env', 'deploy/a.env', 'secrets.txt'].map((file) => join(dir, file));
+    // Sealing refuses a line without "=" (it would stay readable): the sealed runs use a copy without it.
+    writeFileSync(join(dir, 'clean.env'), readFileSync(join(dir, '.env'), 'utf8').replace(`${TOKEN_LINE}\n`, ''), { mode: 0o600 });
+    const envFiles = ['.env', 'deploy/a.env', 'secrets.txt', 'clean.env'].map((file) => join(dir, file));
 
+    const keysDir = join(dir, 'keys');
+    const env = { LUCID_ENV_KEYS_DIR: keysDir };
     const seen = new Set<string>([...PIECES, TYPED]);
     const learn = () => {
       for (const file of envFiles) for (const secret of secretsIn(file)) seen.add(secret);
+      // Private keys of sealed files are secrets too (public keys and fingerprints are not).
+      for (const path of existsSync(keysDir) ? walk(keysDir) : []) {
+        for (const match of readFileSync(path, 'utf8').matchAll(/lucid-sk\S*/g)) seen.add(match[0]);
+      }
     };
     const runs: { label: string; result: RunResult }[] = [];
     const run = async (args: string[], options: { input?: string; codes?: number[]; spawned?: boolean } = {}) => {
       learn();
-      const result = options.spawned === true ? await spawned(args, dir, options.input) : await runInProcess(args, dir, { input: options.input ?? '' });
+      const result = options.spawned === true ? await spawned(args, dir, options.input) : await runInProcess(args, dir, { input: options.input ?? '', env });
       const label = `${options.spawned === true ? '(cli) ' : ''}lucid-env ${args.join(' ')}`;
       assert.ok((options.codes ?? [0, 1]).includes(result.code), `${label} exited ${result.code}\n${result.stderr}`);
       assert.doesNotMatch(result.stderr, /internal error|\n {4}at /, label);
@@ -155,6 +163,37 @@ describe('leak sweep: every command, every format, hostile inputs, all outputs a
       await run(['tor-hash', '--format', format], { input: TYPED });
       await run(['template', 'show', 'foundation', '--format', format]);
     }
+    // Sealed files: keys, seal, read through every reader, rekey, unseal, export, run.
+    await run(['keys', 'new', 'alice']);
+    for (const format of two) {
+      await run(['seal', '-e', '.env', '--format', format], { codes: [2] });
+      await run(['seal', '-e', 'clean.env', '--format', format]);
+      await run(['scan', '-e', 'clean.env.sealed', '--format', format]);
+      await run(['render', '-e', 'clean.env.sealed', '--format', format]);
+      await run(['set', 'DB_PASSWORD', '-e', 'clean.env.sealed', '--format', format], { input: TYPED });
+      await run(['rekey', 'clean.env.sealed', '--new-data-key', '--format', format]);
+      await run(['unseal', 'clean.env.sealed', '-o', 'unsealed.env', '--force', '--format', format]);
+      await run(['keys', 'list', '--format', format]);
+      await run([
+        'export',
+        '-f',
+        'compose.yaml',
+        '--to',
+        'compose-secrets',
+        '-e',
+        '.env',
+        '-t',
+        'foundation',
+        '--dir',
+        'exported',
+        '--dry-run',
+        '--format',
+        format,
+      ]);
+      await run(['export', '-f', 'compose.yaml', '--to', 'kubernetes', '-e', 'clean.env.sealed', '-t', 'foundation', '-o', 'secret.yaml', '--format', format]);
+    }
+    for (const format of all) await run(['check', '-e', 'clean.env.sealed', '-t', 'foundation', '--format', format]);
+    await run(['run', '-e', 'clean.env.sealed', '--', process.execPath, '-e', '0']);
     // The real CLI path: commander, the bundle, the descriptors.
     await run(['check', '-e', '.env', '--format', 'github'], { spawned: true });
     await run(['render', '-e', '.env'], { spawned: true });
@@ -171,12 +210,13 @@ describe('leak sweep: every command, every format, hostile inputs, all outputs a
       }
     }
     // Files: env files and backups hold secrets by design (0600, backups in a 0700 folder); nothing else may.
-    const byDesign = new Set([...envFiles, join(dir, 'compose.yaml'), join(dir, 'broken.yaml')]);
+    // So do `unseal` and `export` outputs and private keys, which exist to hold them.
+    const byDesign = new Set([...envFiles, ...['compose.yaml', 'broken.yaml', 'unsealed.env', 'secret.yaml'].map((file) => join(dir, file))]);
     for (const path of walk(dir)) {
       const shown = relative(dir, path);
       assert.doesNotMatch(shown, /\.tmp$|\.journal$|\.lock$/, `${shown} was left behind`);
       if (shown.includes('.lucid-env')) assert.equal(statSync(path).mode & 0o777, 0o600, `${shown} is not 0600`);
-      if (byDesign.has(path) || shown.includes(`.lucid-env/backups/`)) continue;
+      if (byDesign.has(path) || shown.includes('.lucid-env/backups/') || shown.startsWith('keys/') || shown.startsWith('exported/')) continue;
       const text = readFileSync(path, 'utf8');
       for (const secret of secrets) assert.ok(!text.includes(secret), `${shown} holds ${JSON.stringify(secret)}`);
     }
