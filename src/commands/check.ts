@@ -16,6 +16,7 @@ import type { Finding, FindingCode } from '../findings.js';
 import { compareFindings } from '../findings.js';
 import type { EnvFile } from '../project/env-files.js';
 import { loadInterpolationEnv, readEnvFile, sealedAccessOf } from '../project/env-files.js';
+import { findLeftovers } from '../project/leftovers.js';
 import { dropSealedFalsePositives } from '../project/sealed-findings.js';
 import type { Report } from '../report.js';
 import { findingCodes, isFindingCode, runRules } from '../rules/registry.js';
@@ -88,6 +89,7 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
     envFiles,
     serviceEnvFiles,
     template: template.template,
+    leftovers: await findLeftovers(envFiles.map((file) => file.path)),
   };
   all.push(...runRules('project', input));
   // Loaded only where `export` left a record: a plain check stays as light as it was.
