@@ -22,6 +22,12 @@ export const EXAMPLES = {
     'lucid-env render -f compose.yaml -e .env          # secrets shown as ********',
     'lucid-env render -e .env.prod --show-secrets > resolved.yml',
   ]),
+  audit: block([
+    'lucid-env audit -f compose.yaml -e .env              # per service: distroless, non-root, hardening; secret hygiene',
+    'lucid-env audit --all --format markdown > COMPLIANCE.md   # every workspace stack, as a report to commit',
+    'lucid-env audit --recursive . --format sarif --require-digest',
+    'Policy (rules per service, allow-lists, labels, waivers with reasons): the audit: key of lucid-env.yml.',
+  ]),
   check: block([
     'lucid-env check -f compose.yaml -e .env',
     'lucid-env check -e .env --format github           # annotations in GitHub Actions',
@@ -36,6 +42,7 @@ export const EXAMPLES = {
     'printf %s "$NEW_PASSWORD" | lucid-env set MONGODB_PASSWORD -e .env',
     'lucid-env set API_GATEWAY_URL -e .env             # hidden prompt on a terminal',
     'lucid-env set TOR_PASSWORD --generate -t foundation',
+    "printf '' | lucid-env set OPTIONAL_SUFFIX -e .env --allow-empty   # an empty value only when asked",
   ]),
   init: block([
     'lucid-env init                                    # asks, generates, shows a summary, confirms',
@@ -48,7 +55,33 @@ export const EXAMPLES = {
     'lucid-env rotate -t foundation --due               # everything past its maxAge',
     'lucid-env rotate -t foundation --check             # ages; exit 1 when one is overdue',
     "lucid-env rotate -t foundation JWT_SECRET_KEY --propagate 'deploy/*/.env'",
+    "lucid-env rotate -t foundation ENCRYPTION_KEY --propagate 'deploy/*/.env' --force   # files disagree",
   ]),
   torHash: block(['printf %s "$TOR_PASSWORD" | lucid-env tor-hash', 'lucid-env tor-hash -e configs/environment/.env.foundation --key TOR_PASSWORD']),
   template: block(['lucid-env template list', 'lucid-env template show foundation']),
+  keys: block([
+    'lucid-env keys new alice                         # prints your public key; the private key stays in ~/.config/lucid-env/keys',
+    "lucid-env keys add bob lucid-pk1-…               # record a teammate's public key",
+    'lucid-env keys list',
+  ]),
+  seal: block([
+    'lucid-env seal -e .env.foundation                # writes .env.foundation.sealed (commit it; ignore the plain file)',
+    'lucid-env seal -e .env.foundation --recipient bob --recipient ci',
+  ]),
+  unseal: block([
+    'lucid-env unseal .env.foundation.sealed          # writes .env.foundation (0600) byte for byte',
+    'LUCID_ENV_PRIVATE_KEY="$KEY" lucid-env unseal .env.sealed --min-version 12',
+  ]),
+  run: block(['lucid-env run -e .env.foundation.sealed -- docker compose up -d', 'lucid-env run -e .env -e .env.prod.sealed --override -- npm start']),
+  rekey: block([
+    'lucid-env rekey .env.sealed --add bob            # bob can open it too',
+    'lucid-env rekey .env.sealed --remove alice       # new data key; alice cannot open new versions',
+    'lucid-env rekey .env.sealed --new-data-key',
+  ]),
+  export: block([
+    'lucid-env export --to compose-secrets -t foundation          # secrets/ files + secrets.override.yml',
+    'lucid-env export --to compose-secrets -t foundation --swarm | sh   # docker secret create NAME - < file',
+    'lucid-env export --to kubernetes -t foundation -o - | kubectl apply -f -',
+    'lucid-env export --to kubernetes -e .env.sealed -o k8s/secret.yaml --with-env-from',
+  ]),
 } as const;

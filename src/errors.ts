@@ -17,7 +17,15 @@ export type ErrorCode =
   | 'NOT_INTERACTIVE'
   | 'LOCKED'
   | 'CANCELLED'
-  | 'WORKSPACE_INVALID';
+  | 'WORKSPACE_INVALID'
+  | 'JOURNAL_CONFLICT'
+  | 'VALUES_DIFFER'
+  | 'PRIVATE_KEY_MISSING'
+  | 'NOT_A_RECIPIENT'
+  | 'RECIPIENT_NOT_FOUND'
+  | 'SEALED_INVALID'
+  | 'OUTPUT_EXISTS'
+  | 'COMMAND_FAILED';
 
 /** A failure that stops the command; its message names keys and files, never values. */
 export class LucidError extends Error {

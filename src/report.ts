@@ -1,4 +1,5 @@
 /** The Report: what a command returns and a reporter turns into text. Holds no secret value. */
+import type { AuditSummary } from './audit/summary.js';
 import type { Operator } from './compose/interpolation.js';
 import type { Finding } from './findings.js';
 
@@ -40,7 +41,7 @@ export interface VariableSummary {
 export interface Change {
   file: string;
   key: string;
-  action: 'added' | 'generated' | 'regenerated' | 'derived' | 'rotated' | 'kept-previous' | 'set' | 'unchanged';
+  action: 'added' | 'generated' | 'regenerated' | 'derived' | 'rotated' | 'kept-previous' | 'set' | 'unchanged' | 'sealed' | 'unsealed' | 'exported';
   /** Short keyed fingerprint of the new value, safe to print. */
   fingerprint?: string;
   /** Why, in a few words ("missing", "placeholder", "weak"). */
@@ -64,8 +65,12 @@ export interface Report {
   dryRun?: boolean;
   /** Advice printed after the summary (a template's rotation notes); never a value. */
   notes?: string[];
+  /** The exit code when it is not decided by findings (`run` passes on its command's). */
+  exitCode?: number;
   /** New values, present only when the user asked with --show-secrets. */
   values?: Record<string, string>;
+  /** `audit`: what the markdown report shows per service and requirement. */
+  audit?: AuditSummary;
 }
 
 /** Turns a report into the text of one output format. Pure. */

@@ -10,7 +10,7 @@ import type { Report } from '../report.js';
 import { isFailing } from '../reporters/prepare.js';
 
 /** The output formats. */
-export type FormatName = 'text' | 'json' | 'github' | 'sarif';
+export type FormatName = 'text' | 'json' | 'github' | 'sarif' | 'markdown';
 
 /** Output flags every command shares. */
 export interface OutputOptions {
@@ -43,5 +43,6 @@ export async function emit(report: Report, options: OutputOptions, ctx: Context)
     ctx.stdout.write(REPORTERS.text(report, reporterOptions));
   }
   if (!quiet && format === 'text') for (const note of report.notes ?? []) ctx.stderr.write(`${note}\n`);
+  if (report.exitCode !== undefined) return report.exitCode;
   return failed ? EXIT_CODE.findings : EXIT_CODE.ok;
 }

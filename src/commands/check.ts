@@ -1,6 +1,6 @@
 /** `lucid-env check`: the CI gate. Reads everything, runs every rule, reports all problems at once. */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { resolveCompose } from '../compose/document.js';
 import { findEnvFilePositions } from '../compose/env-file-positions.js';
 import { parseTemplate } from '../compose/interpolation.js';
@@ -14,7 +14,10 @@ import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
 import type { Finding, FindingCode } from '../findings.js';
 import { compareFindings } from '../findings.js';
-import { loadInterpolationEnv, readEnvFile } from '../project/env-files.js';
+import type { EnvFile } from '../project/env-files.js';
+import { loadInterpolationEnv, readEnvFile, sealedAccessOf } from '../project/env-files.js';
+import { findLeftovers } from '../project/leftovers.js';
+import { dropSealedFalsePositives } from '../project/sealed-findings.js';
 import type { Report } from '../report.js';
 import { findingCodes, isFindingCode, runRules } from '../rules/registry.js';
 import type { CheckedEnvFile, ResolvedServiceEnvFile } from '../rules/rule.js';
@@ -29,6 +32,8 @@ export interface CheckOptions {
   template?: string;
   /** Finding codes to leave out (comma-separated on the command line). */
   ignore?: string[];
+  /** Refuse sealed env files older than this version (rollback). */
+  minVersion?: number;
 }
 
 /** Runs every check over the compose files, env files and template. */
@@ -47,7 +52,9 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
   );
   const scans: ComposeScan[] = documents.map(scanComposeDocument);
   const all: Finding[] = [...findings, ...template.findings, ...scans.flatMap((scan) => scan.findings)];
-  const interpolation = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
+  const access = sealedAccessOf(ctx, { minVersion: options.minVersion });
+  const interpolation = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env, access);
+  const readFiles: EnvFile[] = [...interpolation.files];
   all.push(...runRules('references', { cwd: ctx.cwd, references: scans.flatMap((scan) => scan.references), interpolation: interpolation.values }));
   all.push(...interpolation.findings);
   const services: ServiceFacts[] = [];
@@ -64,9 +71,10 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
     if (entry.path === undefined || !entry.exists) continue;
     let checked = envFiles.find((file) => file.path === entry.path);
     if (checked === undefined) {
-      const read = await readEnvFile(entry.path, lookup);
+      const read = await readEnvFile(entry.path, lookup, access);
       all.push(...read.findings);
       if (read.file === undefined) continue;
+      readFiles.push(read.file);
       checked = { ...read.file, isInterpolation: false, services: [] };
       envFiles.push(checked);
     }
@@ -83,15 +91,22 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
     envFiles,
     serviceEnvFiles,
     template: template.template,
+    leftovers: await findLeftovers(envFiles.map((file) => file.path)),
   };
   progress.update('checking: running the rules');
   all.push(...runRules('project', input));
+  // Loaded only where `export` left a record: a plain check stays as light as it was.
+  if (readFiles.some((file) => existsSync(join(dirname(file.path), '.lucid-env', 'exports.json')))) {
+    all.push(...(await (await import('../project/export-drift.js')).findExportDrift(readFiles, ctx)));
+  }
   progress.done();
   const ignored = new Set<string>(options.ignore ?? []);
   return {
     command: 'check',
     files: [...project.files, ...envFiles.map((file) => file.path)],
-    findings: all.filter((finding) => !ignored.has(finding.code as FindingCode)).sort(compareFindings),
+    findings: dropSealedFalsePositives(all, readFiles)
+      .filter((finding) => !ignored.has(finding.code as FindingCode))
+      .sort(compareFindings),
   };
 }
 

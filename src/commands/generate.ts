@@ -1,13 +1,17 @@
 /** `lucid-env generate`: fills missing, empty, placeholder and weak secrets from the template. */
+import { unlink } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
-import { acquireLock } from '../fs/lock.js';
-import { appendHistory, createFingerprinter } from '../history/state.js';
-import { commentFor, readEnvForEdit, targetEnvFile, writeEnvAssignments } from '../project/env-writer.js';
+import { pruneBackups, writeBackup } from '../history/backup.js';
+import { createFingerprinter } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
+import { commentFor, planEnvChange, readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
+import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Change, Report } from '../report.js';
 import { requireTemplate } from '../templates/load.js';
 import { planGenerate } from '../templates/plan.js';
+import { formatNameArgument } from '../variable-names.js';
 
 /** Options of `generate`. */
 export interface GenerateOptions {
@@ -26,28 +30,32 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
     (key) => !template.variables.some((variable) => variable.name === key && (variable.generate !== undefined || variable.derive !== undefined)),
   );
   if (unknown.length > 0) {
-    throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${unknown.join(', ')}`, {
+    throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${unknown.map(formatNameArgument).join(', ')}`, {
       hint: `lucid-env template show ${template.name}`,
     });
   }
-  const target = targetEnvFile(options, template, ctx.cwd);
-  const lock = options.dryRun === true ? undefined : await acquireLock(target);
+  const target = targetEnvFile(options, template, ctx.cwd, 'generate');
+  const isDryRun = options.dryRun === true;
+  const mutation = isDryRun ? undefined : await beginMutation([target], ctx);
+  let backup: string | undefined;
   try {
     const random = await ctx.random();
-    const { document } = await readEnvForEdit(target, options);
-    const planned = planGenerate(template, envValues(document), random, keys.length > 0 ? new Set(keys) : undefined);
+    const edit = await readEnvForEdit(target, options, sealedAccessOf(ctx));
+    const current = envValues(edit.document);
+    const planned = planGenerate(template, current, random, keys.length > 0 ? new Set(keys) : undefined);
     const assignments = planned.map((item) => ({
       key: item.key,
       value: item.value,
       ...(item.isNew && commentFor(item) !== undefined ? { comment: commentFor(item) as string } : {}),
     }));
-    await writeEnvAssignments(
-      target,
+    const realPath = mutation?.realPathOf(target) ?? target;
+    const write = await planEnvChange(
+      { ...edit, path: target, realPath },
       assignments,
-      { pythonCompat: options.pythonCompat !== false, followSymlinks: options.followSymlinks === true, dryRun: options.dryRun === true },
+      { pythonCompat: options.pythonCompat !== false, dryRun: isDryRun },
       ctx,
     );
-    const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: options.dryRun !== true });
+    const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: !isDryRun && write.change !== undefined });
     const changes: Change[] = planned.map((item) => ({
       file: target,
       key: item.key,
@@ -55,12 +63,19 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
       fingerprint: fingerprintOf(item.value),
       reason: item.reason,
     }));
-    if (options.dryRun !== true) {
-      await appendHistory(
-        target,
-        changes.map((change) => ({ key: change.key, action: `generate:${change.reason ?? change.action}`, fingerprint: change.fingerprint ?? '' })),
-        ctx.now(),
-      );
+    if (!isDryRun) {
+      const history = changes.map((change) => ({
+        envFile: target,
+        key: change.key,
+        action: `generate:${change.reason ?? change.action}`,
+        fingerprint: change.fingerprint ?? '',
+      }));
+      // A weak value may still be the one a database was started with: keep a copy before replacing it
+      // (a placeholder or an empty value is not worth one).
+      const replaces = planned.some((item) => item.reason === 'weak');
+      if (replaces && write.change?.before !== undefined) backup = await writeBackup(target, write.change.before, ctx.now());
+      await commitChanges('generate', [write.change], history, ctx);
+      if (backup !== undefined) await pruneBackups(target);
     }
     const report: Report = { command: 'generate', files: [target], findings: [], changes, dryRun: options.dryRun === true };
     if (options.showSecrets === true) {
@@ -68,7 +83,11 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
       report.values = Object.fromEntries(planned.map((item) => [item.key, item.value]));
     }
     return report;
+  } catch (error) {
+    // Nothing changed, so the copy is redundant; kept, it would push a real backup out.
+    if (backup !== undefined) await unlink(backup).catch(() => undefined);
+    throw error;
   } finally {
-    await lock?.release();
+    await mutation?.release();
   }
 }

@@ -4,19 +4,24 @@
  * masked summary, confirms, then writes. `--yes` takes every default without a terminal.
  */
 import { existsSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadComposeFiles } from '../compose/load.js';
 import { scanComposeDocument } from '../compose/references.js';
 import type { Context } from '../context.js';
 import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
-import { acquireLock } from '../fs/lock.js';
-import { appendHistory, createFingerprinter } from '../history/state.js';
-import { commentFor, readEnvForEdit, targetEnvFile, writeEnvAssignments } from '../project/env-writer.js';
+import { pruneBackups, writeBackup } from '../history/backup.js';
+import { createFingerprinter } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
+import { commentFor, planEnvChange, readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
+import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Prompter } from '../prompt.js';
 import type { Change, Report } from '../report.js';
+import type { RandomSource } from '../secrets/random.js';
 import { listBuiltInTemplates, requireTemplate } from '../templates/load.js';
-import { planGenerate } from '../templates/plan.js';
+import type { PlannedValue } from '../templates/plan.js';
+import { PREVIOUS_SUFFIX, planGenerate, planRotation } from '../templates/plan.js';
 import type { Template, TemplateVariable } from '../templates/types.js';
 import { checkValueType } from '../templates/value-types.js';
 import { isSecretName } from '../variable-names.js';
@@ -112,45 +117,23 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
   const templateName =
     options.template ?? (activePrompter === undefined ? 'foundation' : await activePrompter.select('Which template?', listBuiltInTemplates(), 'foundation'));
   const template = await requireTemplate(templateName, ctx.cwd);
-  const target = targetEnvFile(options, template, ctx.cwd);
-  const { document } = await readEnvForEdit(target, options);
-  const current = envValues(document);
-  const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
-  const questions = listQuestions(template, current, await composeDefaults(composeFiles), options.force === true);
-  const answers = await ask(questions, activePrompter);
-  const random = await ctx.random();
-  const values = new Map(current);
-  for (const [key, value] of answers) values.set(key, value);
-  if (options.force === true) for (const variable of template.variables) if (variable.generate !== undefined) values.delete(variable.name);
-  const planned = planGenerate(template, values, random);
-  const answered = [...answers].filter(([key, value]) => current.get(key) !== value);
-  ctx.stderr.write(
-    formatSummary(
-      target,
-      answered,
-      planned.map((item) => item.key),
-      template,
-    ),
-  );
-  if (activePrompter !== undefined && !(await activePrompter.confirm(`Write ${answered.length + planned.length} value(s) to ${target}?`, true))) {
-    throw new LucidError('CANCELLED', 'nothing was written');
-  }
-  // Only after the confirmation: a cancelled init leaves no trace, not even a fingerprint key.
-  const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random });
-  const changes: Change[] = [
-    ...answered.map(([key]): Change => ({ file: target, key, action: current.has(key) ? 'set' : 'added', reason: 'answer' })),
-    ...planned.map(
-      (item): Change => ({
-        file: target,
-        key: item.key,
-        action: item.reason === 'derived' ? 'derived' : 'generated',
-        fingerprint: fingerprintOf(item.value),
-        reason: item.reason,
-      }),
-    ),
-  ];
-  const lock = await acquireLock(target);
+  const target = targetEnvFile(options, template, ctx.cwd, 'init');
+  // Locked from the first read: answers are never applied to a file another run changed meanwhile.
+  const mutation = await beginMutation([target], ctx);
+  let backup: string | undefined;
   try {
+    const edit = await readEnvForEdit(target, options, sealedAccessOf(ctx));
+    const current = envValues(edit.document);
+    const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
+    const questions = listQuestions(template, current, await composeDefaults(composeFiles), options.force === true);
+    const answers = await ask(questions, activePrompter);
+    const random = await ctx.random();
+    const planned = planSecrets(template, current, answers, options.force === true, random);
+    const answered = [...answers].filter(([key, value]) => current.get(key) !== value);
+    if (ctx.quiet !== true || activePrompter !== undefined) ctx.stderr.write(formatSummary(target, answered, planned, template));
+    if (activePrompter !== undefined && !(await activePrompter.confirm(`Write ${answered.length + planned.length} value(s) to ${target}?`, true))) {
+      throw new LucidError('CANCELLED', 'nothing was written');
+    }
     const describe = (key: string) => template.variables.find((variable) => variable.name === key)?.description;
     const assignments = [
       ...answered.map(([key, value]) => ({ key, value, ...(current.has(key) || describe(key) === undefined ? {} : { comment: describe(key) as string }) })),
@@ -160,32 +143,78 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
         ...(item.isNew && commentFor(item) !== undefined ? { comment: commentFor(item) as string } : {}),
       })),
     ];
-    await writeEnvAssignments(target, assignments, { pythonCompat: options.pythonCompat !== false, followSymlinks: options.followSymlinks === true }, ctx);
-    await appendHistory(
-      target,
-      changes
-        .filter((change) => change.fingerprint !== undefined)
-        .map((change) => ({ key: change.key, action: `init:${change.reason ?? change.action}`, fingerprint: change.fingerprint as string })),
-      ctx.now(),
+    const write = await planEnvChange(
+      { ...edit, path: target, realPath: mutation.realPathOf(target) },
+      assignments,
+      { pythonCompat: options.pythonCompat !== false },
+      ctx,
     );
+    // Only after the confirmation: a cancelled init leaves no trace, not even a fingerprint key.
+    const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: write.change !== undefined });
+    const changes: Change[] = [
+      ...answered.map(([key]): Change => ({ file: target, key, action: current.has(key) ? 'set' : 'added', reason: 'answer' })),
+      ...planned.map(
+        (item): Change => ({
+          file: target,
+          key: item.key,
+          action: item.key.endsWith(PREVIOUS_SUFFIX)
+            ? 'kept-previous'
+            : item.reason === 'derived'
+              ? 'derived'
+              : item.reason === 'rotated'
+                ? 'regenerated'
+                : 'generated',
+          fingerprint: fingerprintOf(item.value),
+          reason: item.reason,
+        }),
+      ),
+    ];
+    const history = changes
+      .filter((change) => change.fingerprint !== undefined)
+      .map((change) => ({ envFile: target, key: change.key, action: `init:${change.reason ?? change.action}`, fingerprint: change.fingerprint as string }));
+    // --force replaces values that were set: keep a copy first, as rotate does.
+    if (options.force === true && write.change?.before !== undefined) backup = await writeBackup(target, write.change.before, ctx.now());
+    await commitChanges('init', [write.change], history, ctx);
+    if (backup !== undefined) await pruneBackups(target);
+    return { command: 'init', files: [target], findings: [], changes };
+  } catch (error) {
+    if (backup !== undefined) await unlink(backup).catch(() => undefined);
+    throw error;
   } finally {
-    await lock.release();
+    await mutation.release();
   }
-  return { command: 'init', files: [target], findings: [], changes };
+}
+
+/**
+ * The secrets to write: every missing, empty, placeholder or weak one; with --force also every one
+ * already set, regenerated as a rotation (its old value kept in _PREVIOUS where the template asks).
+ */
+function planSecrets(template: Template, current: Map<string, string>, answers: Map<string, string>, force: boolean, random: RandomSource): PlannedValue[] {
+  const values = new Map(current);
+  for (const [key, value] of answers) values.set(key, value);
+  const forced = force
+    ? template.variables.filter((variable) => variable.generate !== undefined && (values.get(variable.name) ?? '') !== '').map((variable) => variable.name)
+    : [];
+  const rotated = planRotation(template, values, forced, random);
+  for (const item of rotated) values.set(item.key, item.value);
+  return [...rotated, ...planGenerate(template, values, random)];
 }
 
 async function previewQuestions(options: InitOptions, ctx: Context): Promise<Question[]> {
   const template = await requireTemplate(options.template, ctx.cwd);
-  const { document } = await readEnvForEdit(targetEnvFile(options, template, ctx.cwd), options);
+  const { document } = await readEnvForEdit(targetEnvFile(options, template, ctx.cwd, 'init'), options, sealedAccessOf(ctx));
   const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
   return listQuestions(template, envValues(document), await composeDefaults(composeFiles), options.force === true);
 }
 
-function formatSummary(target: string, answered: readonly [string, string][], generated: readonly string[], template: Template): string {
+function formatSummary(target: string, answered: readonly [string, string][], planned: readonly PlannedValue[], template: Template): string {
   const secret = (key: string) => template.variables.find((variable) => variable.name === key)?.secret ?? isSecretName(key);
   const lines = [`Summary for ${target}:`];
   for (const [key, value] of answered) lines.push(`  ${key} = ${secret(key) ? '********' : value}`);
-  for (const key of generated) lines.push(`  ${key} = ******** (generated)`);
+  for (const item of planned) {
+    const what = item.key.endsWith(PREVIOUS_SUFFIX) ? 'the value it had' : item.reason === 'rotated' ? 'regenerated, replacing the value it had' : 'generated';
+    lines.push(`  ${item.key} = ******** (${what})`);
+  }
   if (lines.length === 1) lines.push('  nothing to change');
   return `${lines.join('\n')}\n`;
 }

@@ -10,7 +10,7 @@ import { summarizeVariables } from '../compose/variables.js';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
 import type { Finding } from '../findings.js';
-import { scanEnvFileReferences } from '../project/env-files.js';
+import { scanEnvFileReferences, sealedAccessOf } from '../project/env-files.js';
 import type { ReferenceRecord, Report } from '../report.js';
 import { runRules } from '../rules/registry.js';
 
@@ -48,7 +48,7 @@ export async function scan(options: ScanOptions, ctx: Context): Promise<Report> 
   composeReferences.length = 0;
   const envFiles = (options.envFile ?? []).map((file) => resolve(ctx.cwd, file));
   if (envFiles.length > 0) {
-    const envScan = await scanEnvFileReferences(envFiles, options.processEnv === true ? ctx.env : {});
+    const envScan = await scanEnvFileReferences(envFiles, options.processEnv === true ? ctx.env : {}, sealedAccessOf(ctx));
     references.push(...envScan.references);
     allFindings.push(...envScan.findings);
   }

@@ -12,6 +12,8 @@ export interface TextEdits {
   scalars: ReadonlyMap<number, string>;
   /** Offset of a key written with no value (`NAME:`) → the value it gets. */
   emptyValues: ReadonlyMap<number, string>;
+  /** Rewrites the text of every comment (render masks secrets written in comments). */
+  comment?: (text: string) => string;
 }
 
 /** Applies the edits; text outside the edited scalars stays byte-identical. */
@@ -21,7 +23,10 @@ export function editComposeText(text: string, edits: TextEdits): string {
     if (token.type !== 'document') continue;
     CST.visit(token, (item, path) => {
       const inFlow = path.length > 0 && CST.visit.parentCollection(token, path).type === 'flow-collection';
-      const { value } = item;
+      const { key, value } = item;
+      if (CST.isScalar(key) && edits.scalars.has(key.offset)) {
+        CST.setScalarValue(key, edits.scalars.get(key.offset) as string, { implicitKey: true, inFlow });
+      }
       if (CST.isScalar(value) && edits.scalars.has(value.offset)) {
         const text = edits.scalars.get(value.offset) as string;
         // A plain `${PORT}` may become `8080`, but never `` (null) or `true`: Compose would read another type.
@@ -33,7 +38,23 @@ export function editComposeText(text: string, edits: TextEdits): string {
       }
     });
   }
+  if (edits.comment !== undefined) for (const token of tokens) rewriteComments(token, edits.comment);
   return tokens.map((token) => CST.stringify(token)).join('');
+}
+
+/** Applies `rewrite` to every comment token under `token` (they sit in start, sep and end lists of any token). */
+function rewriteComments(token: unknown, rewrite: (text: string) => string): void {
+  if (Array.isArray(token)) {
+    for (const item of token) rewriteComments(item, rewrite);
+    return;
+  }
+  if (typeof token !== 'object' || token === null) return;
+  const record = token as Record<string, unknown>;
+  if (record['type'] === 'comment' && typeof record['source'] === 'string') {
+    record['source'] = rewrite(record['source']);
+    return;
+  }
+  for (const field of ['start', 'sep', 'end', 'props', 'items', 'key', 'value']) rewriteComments(record[field], rewrite);
 }
 
 /** Whether a plain scalar of this text reads back as this string (not null, a boolean or nothing). */

@@ -3,11 +3,19 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EnvDocument } from '../dotenv/document.js';
 import { envValues } from '../dotenv/document.js';
+import { hasEqualsSign } from '../dotenv/entry-label.js';
 import { parseEnv } from '../dotenv/parse.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { readText } from '../fs/read.js';
 import type { ReferenceRecord } from '../report.js';
+import type { RandomSource, Sodium } from '../secrets/random.js';
+import { isSealedText } from '../secrets/sealed-header.js';
+import type { SealedAccess } from './sealed-env.js';
+
+export type { SealedAccess };
+
+import { isSecretName } from '../variable-names.js';
 
 /** Env files larger than this are refused. */
 export const MAX_ENV_BYTES = 8 * 1024 * 1024;
@@ -18,6 +26,16 @@ export interface EnvFile {
   document: EnvDocument;
   values: Map<string, string>;
   mode: number;
+  /** Set for a sealed file: whether no key opened it (then `values` are its names with sealed tokens), and its version. */
+  sealed?: { isLocked: boolean; version: number };
+}
+
+/** How commands give env-file reading what sealed files need (their keys, libsodium, the rollback floor). */
+export function sealedAccessOf(
+  ctx: { env: NodeJS.ProcessEnv; cwd: string; sodium(): Promise<Sodium>; random(): Promise<RandomSource> },
+  options: { keyFile?: string | undefined; minVersion?: number | undefined } = {},
+): SealedAccess {
+  return { env: ctx.env, cwd: ctx.cwd, sodium: ctx.sodium, random: ctx.random, keyFile: options.keyFile, minVersion: options.minVersion };
 }
 
 /** The interpolation env (SPEC section 1) and the files it came from. */
@@ -27,13 +45,21 @@ export interface InterpolationEnv {
   findings: Finding[];
 }
 
-/** Reads one env file; problems inside it are findings, an unreadable file throws. */
-export async function readEnvFile(path: string, lookup: (name: string) => string | undefined): Promise<{ file: EnvFile | undefined; findings: Finding[] }> {
+/**
+ * Reads one env file; problems inside it are findings, an unreadable file throws. A sealed file is
+ * opened in memory with the keys `access` finds (without access, or without a key: its names only).
+ */
+export async function readEnvFile(
+  path: string,
+  lookup: (name: string) => string | undefined,
+  access?: SealedAccess,
+): Promise<{ file: EnvFile | undefined; findings: Finding[] }> {
   const read = await readText(path, { maxBytes: MAX_ENV_BYTES, what: 'env file' });
   if (read.isBinary || !read.isValidUtf8) {
     const what = read.isBinary ? 'a binary file (it contains NUL bytes)' : 'not valid UTF-8';
     return { file: undefined, findings: [makeFinding('env-syntax', { file: path, line: 1, column: 1 }, `the env file is ${what}`)] };
   }
+  if (isSealedText(read.text)) return (await import('./sealed-env.js')).readSealedEnvFile(path, read.text, read.mode, lookup, access);
   const parsed = parseEnv(read.text, { file: path, lookup });
   return { file: { path, document: parsed.document, values: envValues(parsed.document), mode: read.mode }, findings: parsed.findings };
 }
@@ -48,6 +74,7 @@ export async function loadInterpolationEnv(
   projectDirectory: string,
   cwd: string,
   processEnvironment: NodeJS.ProcessEnv,
+  access?: SealedAccess,
 ): Promise<InterpolationEnv> {
   const paths =
     options.envFile !== undefined && options.envFile.length > 0
@@ -58,7 +85,7 @@ export async function loadInterpolationEnv(
   const lookup = (name: string): string | undefined => (usesProcess ? processEnvironment[name] : undefined) ?? values.get(name);
   const env: InterpolationEnv = { values, files: [], findings: [] };
   for (const path of paths) {
-    const { file, findings } = await readEnvFile(path, lookup);
+    const { file, findings } = await readEnvFile(path, lookup, access);
     env.findings.push(...findings);
     if (file === undefined) continue;
     env.files.push(file);
@@ -70,19 +97,24 @@ export async function loadInterpolationEnv(
   return env;
 }
 
-/** References inside env file values (Compose interpolates those too), for `scan -e`. */
+/**
+ * References inside env file values (Compose interpolates those too), for `scan -e`. A secret's
+ * value (and a line without "=", which may be anything) is never taken apart: a `$` inside a
+ * password would otherwise list a piece of it as a variable name, and a `${X:-...}` its default.
+ */
 export async function scanEnvFileReferences(
   paths: readonly string[],
   processEnvironment: NodeJS.ProcessEnv,
+  access?: SealedAccess,
 ): Promise<{ references: ReferenceRecord[]; findings: Finding[] }> {
   const references: ReferenceRecord[] = [];
   const findings: Finding[] = [];
   for (const path of paths) {
-    const { file, findings: fileFindings } = await readEnvFile(path, (name) => processEnvironment[name]);
+    const { file, findings: fileFindings } = await readEnvFile(path, (name) => processEnvironment[name], access);
     findings.push(...fileFindings);
     if (file === undefined) continue;
     for (const line of file.document.lines) {
-      if (line.kind !== 'entry') continue;
+      if (line.kind !== 'entry' || !hasEqualsSign(line) || isSecretName(line.key)) continue;
       for (const reference of line.references) {
         const isMessage = reference.operator === '?' || reference.operator === ':?';
         const hasArgument = reference.operator !== '';

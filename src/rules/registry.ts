@@ -8,16 +8,20 @@
  */
 import type { Finding } from '../findings.js';
 import { ambiguousValueRule } from './ambiguous-value.js';
+import { listAuditRules } from './audit/index.js';
 import { composeTimeExpansionRule } from './compose-time-expansion.js';
 import { envFileMissingRule } from './env-file-missing.js';
+import { exportDriftRule } from './export-drift.js';
 import { inconsistentDefaultRule } from './inconsistent-default.js';
 import { inconsistentSecretRule } from './inconsistent-secret.js';
 import { interpolationRule } from './interpolation.js';
+import { interruptedWriteRule } from './interrupted-write.js';
 import { envSyntaxRule, invalidInterpolationRule, templateInvalidRule, workspaceInvalidRule, yamlSyntaxRule } from './parser-codes.js';
 import { passthroughRule } from './passthrough.js';
 import { permissionsRule } from './permissions.js';
 import { rotationAgeRule } from './rotation-age.js';
 import type { CodeInfo, Rule, Stage, StageInputs, StageRule } from './rule.js';
+import { sealedRule } from './sealed.js';
 import { secretValueRule } from './secret-values.js';
 import { suspiciousReferenceRule } from './suspicious-reference.js';
 import { templateValuesRule } from './template-values.js';
@@ -39,11 +43,15 @@ export function listRules() {
     templateValuesRule,
     inconsistentSecretRule,
     permissionsRule,
+    interruptedWriteRule,
     unusedRule,
     yamlSyntaxRule,
     templateInvalidRule,
     workspaceInvalidRule,
     rotationAgeRule,
+    sealedRule,
+    exportDriftRule,
+    ...listAuditRules(),
   ] as const;
 }
 

@@ -3,6 +3,7 @@
  * severity, when it fires) and, unless a parser reports them, judges one stage's input. Rules are
  * pure: data in, findings out.
  */
+import type { AuditInput } from '../audit/types.js';
 import type { ComposeDocument } from '../compose/document.js';
 import type { ComposeReference, ComposeScan } from '../compose/references.js';
 import type { ServiceFacts } from '../compose/services.js';
@@ -37,6 +38,13 @@ export interface ResolvedServiceEnvFile {
   column: number;
 }
 
+/** Something an interrupted lucid-env run left beside an env file. */
+export interface Leftover {
+  envFile: string;
+  path: string;
+  kind: 'temp-file' | 'journal';
+}
+
 /** Everything `check` learned, for the rules to judge. */
 export interface CheckInput {
   /** Where the command runs: messages show paths relative to it. */
@@ -51,6 +59,8 @@ export interface CheckInput {
   serviceEnvFiles: ResolvedServiceEnvFile[];
   /** The template given with -t, if any. */
   template: Template | undefined;
+  /** Temp files and journals of interrupted runs beside the env files. */
+  leftovers: Leftover[];
 }
 
 /** What the reference lints read: every reference of the compose files scanned together. */
@@ -73,6 +83,27 @@ export interface RotationInput {
   positionOf(key: string): { line: number; column: number };
 }
 
+/** One exported value compared with its env file: keyed fingerprints only, never values. */
+export interface ExportDriftItem {
+  envFile: string;
+  key: string;
+  /** Where the key is written in the env file (0 when it is gone). */
+  line: number;
+  column: number;
+  to: string;
+  /** The override or manifest, as shown to the user. */
+  artifact: string;
+  /** Fingerprints: at export time, of the env file's value now, of the exported copy now. */
+  recorded: string;
+  current: string | undefined;
+  exported: string | undefined;
+}
+
+/** What `check` judges about earlier exports. */
+export interface ExportsInput {
+  items: readonly ExportDriftItem[];
+}
+
 /** The input of each stage that runs rules. */
 export interface StageInputs {
   /** `check`: everything read from a project. */
@@ -81,6 +112,10 @@ export interface StageInputs {
   references: ReferencesInput;
   /** `rotate --check`. */
   rotation: RotationInput;
+  /** `check`: what `export` wrote earlier. */
+  exports: ExportsInput;
+  /** `audit`: services, Dockerfiles, the repository and the policy. */
+  audit: AuditInput;
 }
 
 /** A stage that runs rules. */

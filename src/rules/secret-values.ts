@@ -3,9 +3,12 @@
  * means): the values of secrets in every env file read. Messages say why, never what the value is.
  */
 import { listEntries } from '../dotenv/entries.js';
+import { entryVariable, hasEqualsSign, labelEntry } from '../dotenv/entry-label.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { formatEnvFileFlag, formatTemplateFlag } from '../paths.js';
+import type { SecretMask } from '../secrets/mask.js';
+import { createSecretMask } from '../secrets/mask.js';
 import { assessSecretStrength } from '../secrets/strength.js';
 import type { Template } from '../templates/types.js';
 import { isSecretName } from '../variable-names.js';
@@ -16,6 +19,12 @@ import type { StageRule } from './rule.js';
 export function isSecretVariable(name: string, template: Template | undefined): boolean {
   const entry = template?.variables.find((variable) => variable.name === name);
   return entry !== undefined ? entry.secret : isSecretName(name);
+}
+
+/** The mask of every secret value among `values`; for masking, a secret by its name or by the template is enough. */
+export function maskSecretsAmong(values: ReadonlyMap<string, string>, template: Template | undefined): SecretMask {
+  const isSecret = (name: string) => isSecretName(name) || isSecretVariable(name, template);
+  return createSecretMask([...values].filter(([name]) => isSecret(name)).map(([, value]) => value));
 }
 
 /** True for variables the template derives (a URI holding a password is judged through its parts). */
@@ -53,9 +62,11 @@ export const secretValueRule: StageRule<'project', typeof CODES> = {
         const placeholder = matchPlaceholder(entry.value);
         if (placeholder !== undefined) {
           findings.push(
-            makeFinding('placeholder', at, `${entry.key} holds a placeholder: ${placeholder}`, {
-              variable: entry.key,
-              hint: `replace it: lucid-env generate ${templateFlag} ${envFlag} ${entry.key}, or lucid-env set ${entry.key} ${envFlag}`,
+            makeFinding('placeholder', at, `${labelEntry(entry)} holds a placeholder: ${placeholder}`, {
+              ...entryVariable(entry),
+              hint: hasEqualsSign(entry)
+                ? `replace it: lucid-env generate ${templateFlag} ${envFlag} ${entry.key}, or lucid-env set ${entry.key} ${envFlag}`
+                : 'write the line as NAME=value with a real secret',
             }),
           );
           continue;
@@ -64,8 +75,8 @@ export const secretValueRule: StageRule<'project', typeof CODES> = {
         const weakness = assessSecretStrength(entry.value);
         if (weakness !== undefined) {
           findings.push(
-            makeFinding('weak-secret', at, `${entry.key} looks weak: ${weakness}`, {
-              variable: entry.key,
+            makeFinding('weak-secret', at, `${labelEntry(entry)} looks weak: ${weakness}`, {
+              ...entryVariable(entry),
               hint: 'use at least 16 random characters; lucid-env generate makes 128-bit secrets',
             }),
           );

@@ -3,6 +3,7 @@
  * (`weak-secret`) and derived values that no longer match their sources.
  */
 import { listEntries } from '../dotenv/entries.js';
+import { entryVariable, labelEntry } from '../dotenv/entry-label.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { displayPath, formatEnvFileFlag, formatTemplateFlag } from '../paths.js';
@@ -100,13 +101,13 @@ function judgeTemplateValues(template: Template, input: CheckInput): Finding[] {
         makeFinding(
           verdict.code,
           { file: file.path, line: entry.valueLine, column: entry.valueColumn },
-          `${entry.key} ${verdict.code === 'weak-secret' ? 'is weaker than its template asks' : 'is invalid'}: ${verdict.reason}${what}`,
+          `${labelEntry(entry)} ${verdict.code === 'weak-secret' ? 'is weaker than its template asks' : 'is invalid'}: ${verdict.reason}${what}`,
           {
-            variable: entry.key,
+            ...entryVariable(entry),
             hint:
               variable.generate !== undefined || variable.derive !== undefined
                 ? `lucid-env generate ${formatTemplateFlag(template)} ${formatEnvFileFlag(file.path, input.cwd)} ${entry.key}`
-                : `fix ${entry.key} in ${displayPath(file.path, input.cwd)}`,
+                : `fix ${labelEntry(entry)} in ${displayPath(file.path, input.cwd)}`,
           },
         ),
       );

@@ -36,7 +36,7 @@ function loadsOf(args: readonly string[], cwd: string): Promise<string[]> {
   });
 }
 
-const HEAVY = ['libsodium-wrappers', '@inquirer/prompts', 'tinyglobby'];
+const HEAVY = ['libsodium-wrappers', '@inquirer/prompts', 'tinyglobby', 'dockerfile-ast'];
 
 const READ_ONLY = [
   ['scan', ...EXAMPLE_ARGS.compose],
@@ -45,13 +45,14 @@ const READ_ONLY = [
   ['render', ...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env],
 ];
 const GENERATE = ['generate', '-t', 'foundation', ...EXAMPLE_ARGS.env, '--dry-run'];
+const AUDIT = ['audit', ...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env];
 
 describe('heavy modules stay off the paths that do not need them', () => {
   const example = copyExample();
   const loads = new Map<string, string[]>();
   // The runs are independent: all at once.
   before(async () => {
-    const commands = [...READ_ONLY, GENERATE];
+    const commands = [...READ_ONLY, GENERATE, AUDIT];
     await Promise.all(commands.map(async (command) => loads.set(command.join(' '), await loadsOf(command, example))));
   });
   after(() => {
@@ -65,6 +66,10 @@ describe('heavy modules stay off the paths that do not need them', () => {
       assert.deepEqual(heavyLoadsOf(command), []);
     });
   }
+
+  it('audit loads libsodium (fingerprints) and dockerfile-ast, not inquirer', () => {
+    assert.deepEqual(heavyLoadsOf(AUDIT).sort(), ['dockerfile-ast', 'libsodium-wrappers']);
+  });
 
   it('generate loads libsodium (and still not inquirer)', () => {
     assert.deepEqual(heavyLoadsOf(GENERATE), ['libsodium-wrappers']);

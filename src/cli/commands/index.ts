@@ -4,12 +4,17 @@
  * the modules behind `generate` (libsodium) or `init` (inquirer).
  */
 import type { CommandDefinition } from '../options.js';
+import { defineAudit } from './audit.js';
 import { defineCheck } from './check.js';
+import { defineExport } from './export.js';
 import { defineGenerate } from './generate.js';
 import { defineInit } from './init.js';
+import { defineKeys } from './keys.js';
 import { defineRender } from './render.js';
 import { defineRotate } from './rotate.js';
+import { defineRekey, defineRun } from './run.js';
 import { defineScan } from './scan.js';
+import { defineSeal, defineUnseal } from './seal.js';
 import { defineSet } from './set.js';
 import { defineTemplate } from './template.js';
 import { defineTorHash } from './tor-hash.js';
@@ -25,4 +30,11 @@ export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
   rotate: defineRotate,
   'tor-hash': defineTorHash,
   template: defineTemplate,
+  audit: defineAudit,
+  keys: defineKeys,
+  seal: defineSeal,
+  unseal: defineUnseal,
+  run: defineRun,
+  rekey: defineRekey,
+  export: defineExport,
 };
