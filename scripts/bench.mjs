@@ -16,7 +16,8 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const work = mkdtempSync(join(tmpdir(), 'lucid-env-bench-'));
 // Its own code cache (scripts/launcher.cjs), written by each figure's warm-up run: measured runs are cold
 // processes that start from the cache, as every run after a user's first one does.
-const benchEnv = { ...process.env, NO_COLOR: '1', LUCID_ENV_CACHE_DIR: join(work, 'cache') };
+// Read at each run: a section may add to process.env (bench-sealed.mjs sets its keys directory).
+const benchEnv = () => ({ ...process.env, NO_COLOR: '1', LUCID_ENV_CACHE_DIR: join(work, 'cache') });
 const wrongExits = [];
 const rssHook = join(work, 'rss-hook.mjs');
 writeFileSync(
@@ -27,7 +28,7 @@ writeFileSync(
 function run(argv, options = {}) {
   options.before?.();
   const start = performance.now();
-  const result = spawnSync(process.execPath, argv, { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: benchEnv });
+  const result = spawnSync(process.execPath, argv, { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: benchEnv() });
   const wall = performance.now() - start;
   if (result.error) throw result.error;
   // A figure of a run that failed would measure the failure: every run's exit code is checked.
@@ -40,7 +41,7 @@ function peakMiB(argv, options = {}) {
   const result = spawnSync(process.execPath, ['--import', rssHook, ...argv], {
     cwd: options.cwd ?? root,
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-    env: benchEnv,
+    env: benchEnv(),
   });
   if (result.status !== (options.exit ?? 0)) wrongExits.push(`${argv.join(' ')} (peak memory run): exit ${result.status}, expected ${options.exit ?? 0}`);
   return Number(String(result.output[3] ?? '0')) / 1024;
