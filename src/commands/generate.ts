@@ -25,6 +25,9 @@ export interface GenerateOptions {
 
 /** Generates the secrets the env file lacks and recomputes derived values. */
 export async function generate(keys: string[], options: GenerateOptions, ctx: Context): Promise<Report> {
+  // libsodium compiles its WebAssembly in the background: started first, it is ready when the template is read.
+  const randomReady = ctx.random();
+  randomReady.catch(() => undefined);
   const template = await requireTemplate(options.template, ctx.cwd);
   const unknown = keys.filter(
     (key) => !template.variables.some((variable) => variable.name === key && (variable.generate !== undefined || variable.derive !== undefined)),
@@ -39,7 +42,7 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
   const mutation = isDryRun ? undefined : await beginMutation([target], ctx);
   let backup: string | undefined;
   try {
-    const random = await ctx.random();
+    const random = await randomReady;
     const edit = await readEnvForEdit(target, options, sealedAccessOf(ctx));
     const current = envValues(edit.document);
     const planned = planGenerate(template, current, random, keys.length > 0 ? new Set(keys) : undefined);
