@@ -1,6 +1,7 @@
 /** `lucid-env render`: the compose files with variables substituted as Compose would, secrets masked. */
 
 import { relative } from 'node:path';
+import { appendAll } from '../append-all.js';
 import type { ComposeDocument } from '../compose/document.js';
 import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
 import type { ComposeReference } from '../compose/references.js';
@@ -13,6 +14,7 @@ import { loadInterpolationEnv } from '../project/env-files.js';
 import type { Report } from '../report.js';
 import { evaluateInterpolation } from '../rules/interpolation.js';
 import { loadTemplateOption } from '../templates/load.js';
+import { findVariable } from '../templates/variable-index.js';
 import { isSecretName } from '../variable-names.js';
 
 /** Options of `render`. */
@@ -36,8 +38,7 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
   const env = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
   const allFindings: Finding[] = [...findings, ...template.findings, ...env.findings.filter((finding) => finding.severity === 'error')];
   // A template's `secret: true` masks names the naming rule misses (MONGODB_URI holds a password).
-  const isSecret = (name: string): boolean =>
-    isSecretName(name) || template.template?.variables.some((variable) => variable.name === name && variable.secret) === true;
+  const isSecret = (name: string): boolean => isSecretName(name) || findVariable(template.template, name)?.secret === true;
   const lookup: Lookup = (name) => {
     const value = env.values.get(name);
     // A mask keeps emptiness, so `:-`, `:?` and `:+` take the same branch as with the real value.
@@ -46,9 +47,9 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
   const rendered: string[] = [];
   for (const compose of documents) {
     const scanned = scanComposeDocument(compose);
-    allFindings.push(...scanned.findings);
+    appendAll(allFindings, scanned.findings);
     for (const site of scanned.sites) {
-      allFindings.push(...evaluateInterpolation(site, compose.lineCounter, { lookup, containerFilesDefining: () => [], unsetSeverity: 'warning' }));
+      appendAll(allFindings, evaluateInterpolation(site, compose.lineCounter, { lookup, containerFilesDefining: () => [], unsetSeverity: 'warning' }));
       const result = substitute(site.template, lookup);
       // Compose's own `config` output escapes `$` again, so the result stays a valid compose file.
       if (result.value !== null) site.node.value = result.value.replaceAll('$', '$$$$');

@@ -1,5 +1,7 @@
 /** `lucid-env scan`: every variable reference in the compose files, with positions and findings. */
+
 import { resolve } from 'node:path';
+import { appendAll } from '../append-all.js';
 import { parseComposeText } from '../compose/document.js';
 import { findComposeFiles, readComposeText, resolveComposeProject } from '../compose/load.js';
 import { toReferenceRecord } from '../compose/records.js';
@@ -36,18 +38,18 @@ export async function scan(options: ScanOptions, ctx: Context): Promise<Report> 
       continue;
     }
     const scanned = scanComposeText(read.text, file);
-    composeReferences.push(...scanned.references);
-    allFindings.push(...scanned.findings);
+    appendAll(composeReferences, scanned.references);
+    appendAll(allFindings, scanned.findings);
   }
-  allFindings.push(...runRules('references', { cwd: ctx.cwd, references: composeReferences }));
+  appendAll(allFindings, runRules('references', { cwd: ctx.cwd, references: composeReferences }));
   const references: ReferenceRecord[] = composeReferences.map(toReferenceRecord);
   // A 10 MB file has about a hundred thousand references: keep one copy of them, not two.
   composeReferences.length = 0;
   const envFiles = (options.envFile ?? []).map((file) => resolve(ctx.cwd, file));
   if (envFiles.length > 0) {
     const envScan = await scanEnvFileReferences(envFiles, options.processEnv === true ? ctx.env : {});
-    references.push(...envScan.references);
-    allFindings.push(...envScan.findings);
+    appendAll(references, envScan.references);
+    appendAll(allFindings, envScan.findings);
   }
   return {
     command: 'scan',

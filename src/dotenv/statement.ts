@@ -2,6 +2,7 @@
  * One statement of an env file (`KEY=VALUE`, `export KEY=VALUE`, a bare `KEY`), read with the
  * exact steps of compose-go's parser: key scan, value start, quoted or unquoted value.
  */
+import { appendAll } from '../append-all.js';
 import type { Lookup } from '../compose/substitution.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
@@ -122,7 +123,7 @@ function readQuoted(state: ParseState, info: KeyInfo, valueStart: number): numbe
 
 function interpolate(state: ParseState, key: string, input: MappedText) {
   const read = interpolateValue(input, state.lookup, { source: state.text, file: state.file, key, positionOf: state.positionOf });
-  state.findings.push(...read.findings);
+  appendAll(state.findings, read.findings);
   return read;
 }
 

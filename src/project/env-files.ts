@@ -1,6 +1,8 @@
 /** IO shared by commands: reading env files and building Compose's interpolation env. */
+
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { appendAll } from '../append-all.js';
 import type { EnvDocument } from '../dotenv/document.js';
 import { envValues } from '../dotenv/document.js';
 import { parseEnv } from '../dotenv/parse.js';
@@ -59,7 +61,7 @@ export async function loadInterpolationEnv(
   const env: InterpolationEnv = { values, files: [], findings: [] };
   for (const path of paths) {
     const { file, findings } = await readEnvFile(path, lookup);
-    env.findings.push(...findings);
+    appendAll(env.findings, findings);
     if (file === undefined) continue;
     env.files.push(file);
     for (const [key, value] of file.values) values.set(key, value);
@@ -79,7 +81,7 @@ export async function scanEnvFileReferences(
   const findings: Finding[] = [];
   for (const path of paths) {
     const { file, findings: fileFindings } = await readEnvFile(path, (name) => processEnvironment[name]);
-    findings.push(...fileFindings);
+    appendAll(findings, fileFindings);
     if (file === undefined) continue;
     for (const line of file.document.lines) {
       if (line.kind !== 'entry') continue;

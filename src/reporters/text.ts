@@ -1,5 +1,7 @@
 /** The `text` format: for people at a terminal. Findings grouped by file, colour only when asked. */
+
 import type pc from 'picocolors';
+import { maxOf } from '../append-all.js';
 import type { Finding, Severity } from '../findings.js';
 import { summarize } from '../findings.js';
 import { loadLazily } from '../load-lazily.js';
@@ -59,7 +61,7 @@ export function formatText(report: Report, options: ReporterOptions): string {
 
 function formatFindingGroup(file: string, findings: readonly Finding[], colors: Colors): string {
   const positions = findings.map(formatPosition);
-  const positionWidth = Math.max(...positions.map((position) => position.length));
+  const positionWidth = maxOf(positions.map((position) => position.length));
   const lines = [formatFileHeader(file, colors)];
   findings.forEach((finding, index) => {
     const position = (positions[index] ?? '').padEnd(positionWidth);
@@ -91,8 +93,8 @@ function colorSeverity(severity: Severity, colors: Colors): (text: string) => st
 function formatChanges(changes: readonly Change[], dryRun: boolean, cwd: string, colors: Colors): string {
   if (changes.length === 0) return dryRun ? 'would change nothing' : 'nothing to change';
   const labels = dryRun ? WOULD : PAST;
-  const actionWidth = Math.max(...changes.map((change) => labels[change.action].length));
-  const keyWidth = Math.max(...changes.map((change) => escapeControl(change.key, false).length));
+  const actionWidth = maxOf(changes.map((change) => labels[change.action].length));
+  const keyWidth = maxOf(changes.map((change) => escapeControl(change.key, false).length));
   const groups = groupByFile(changes, (change) => relativePath(change.file, cwd));
   return [...groups]
     .map(([file, group]) => {

@@ -2,6 +2,7 @@
 
 import type { Node, YAMLMap } from 'yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { appendAll } from '../append-all.js';
 import { estimateNestingDepth, MAX_YAML_DEPTH } from '../compose/nesting.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
@@ -183,7 +184,7 @@ function findDuplicateKeys(reader: Reader, root: Node): void {
         pending.push(pair.value);
       }
     } else if (isSeq(node)) {
-      pending.push(...node.items);
+      appendAll(pending, node.items);
     }
   }
 }
