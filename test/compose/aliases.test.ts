@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseComposeText } from '../../src/compose/document.js';
+import { formatPath, scanComposeDocument } from '../../src/compose/references.js';
 import { listServices } from '../../src/compose/services.js';
 
 function billionLaughs(levels: number): string {
@@ -91,6 +92,16 @@ describe('duplicate keys', () => {
         'yaml-duplicate-key 20002:3 duplicate key in a mapping: "s7" appears twice',
         'yaml-duplicate-key 20003:3 duplicate key in a mapping: "s7" appears twice',
       ],
+    );
+  });
+});
+
+describe('merge keys in YAML paths', () => {
+  it('a reference inside an inline merge has the path of the mapping it merges into', () => {
+    const { compose } = parseComposeText('services:\n  app:\n    <<: { image: "${TAG}" }\n', 'compose.yaml');
+    assert.deepEqual(
+      scanComposeDocument(compose).references.map((reference) => formatPath(reference.path)),
+      ['services.app.image'],
     );
   });
 });
