@@ -8,9 +8,10 @@ import { scratchDir } from './support.js';
 describe('check judges only secret names as secrets', () => {
   it('JWT_ACCESS_TOKEN_EXPIRE_MINUTES=30 is a setting, JWT_SECRET_KEY=short is a weak secret', async (t) => {
     const dir = scratchDir(t);
+    const environment = ['JWT_ACCESS_TOKEN_EXPIRE_MINUTES=${JWT_ACCESS_TOKEN_EXPIRE_MINUTES}', 'JWT_SECRET_KEY=${JWT_SECRET_KEY}'];
     writeFileSync(
       join(dir, 'compose.yaml'),
-      'services:\n  auth:\n    image: auth\n    environment:\n      - JWT_ACCESS_TOKEN_EXPIRE_MINUTES=${JWT_ACCESS_TOKEN_EXPIRE_MINUTES}\n      - JWT_SECRET_KEY=${JWT_SECRET_KEY}\n',
+      `services:\n  auth:\n    image: auth\n    environment:\n${environment.map((item) => `      - ${item}\n`).join('')}`,
     );
     writeFileSync(join(dir, '.env'), 'JWT_ACCESS_TOKEN_EXPIRE_MINUTES=30\nJWT_SECRET_KEY=short\n');
     chmodSync(join(dir, '.env'), 0o600);
