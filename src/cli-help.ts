@@ -51,4 +51,9 @@ export const EXAMPLES = {
   ]),
   torHash: block(['printf %s "$TOR_PASSWORD" | lucid-env tor-hash', 'lucid-env tor-hash -e configs/environment/.env.foundation --key TOR_PASSWORD']),
   template: block(['lucid-env template list', 'lucid-env template show foundation']),
+  workspace: block([
+    'lucid-env workspace init                          # lucid-env.yml for the repository in this directory',
+    'lucid-env workspace init --stdout                 # print it instead',
+    'lucid-env check --all                             # then: every stack in one report',
+  ]),
 } as const;

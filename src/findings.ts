@@ -21,6 +21,8 @@ export interface Finding {
   column: number;
   variable?: string;
   hint?: string;
+  /** The workspace stack it belongs to, with `--all`, `--stack` or `--recursive`. */
+  stack?: string;
 }
 
 /** Documentation anchor for a finding code: its own heading in the README's "Findings" section. */
@@ -56,6 +58,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   if (a.line !== b.line) return a.line - b.line;
   if (a.column !== b.column) return a.column - b.column;
   if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  if (a.stack !== b.stack) return (a.stack ?? '') < (b.stack ?? '') ? -1 : 1;
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 }
 

@@ -1,12 +1,15 @@
 /** `lucid-env check`: the CI gate. Reads everything, runs every rule, reports all problems at once. */
 
+import { appendAll } from '../append-all.js';
 import { resolveComposeProject } from '../compose/load.js';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
-import type { FindingCode } from '../findings.js';
-import { compareFindings } from '../findings.js';
-import { checkProject } from '../project/check-project.js';
-import type { Report } from '../report.js';
+import type { Finding, FindingCode } from '../findings.js';
+import { compareFindings, summarize } from '../findings.js';
+import { checkProject, checkStack } from '../project/check-project.js';
+import type { ProjectStack } from '../project/stacks.js';
+import { refuseProjectFlags, resolveStacks } from '../project/stacks.js';
+import type { Report, StackSummary } from '../report.js';
 import { findingCodes, isFindingCode } from '../rules/registry.js';
 import { loadTemplateOption } from '../templates/load.js';
 
@@ -19,6 +22,12 @@ export interface CheckOptions {
   template?: string;
   /** Finding codes to leave out (comma-separated on the command line). */
   ignore?: string[];
+  /** Every stack of the workspace file. */
+  all?: boolean;
+  /** One stack of the workspace file. */
+  stack?: string;
+  /** Every stack under a folder, inferred (no workspace file needed). */
+  recursive?: string;
 }
 
 /** Runs every check over the compose files, env files and template. */
@@ -29,13 +38,33 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
       hint: `codes: ${Object.keys(findingCodes()).join(', ')}`,
     });
   }
+  const ignored = new Set<string>(options.ignore ?? []);
+  const kept = (finding: Finding) => !ignored.has(finding.code as FindingCode);
+  const stacks = await resolveStacks(options, ctx.cwd);
+  if (stacks !== undefined) {
+    refuseProjectFlags(options, options.recursive !== undefined ? '--recursive' : options.all === true ? '--all' : '--stack');
+    if ((options.envFile?.length ?? 0) > 0 || options.template !== undefined) {
+      throw new LucidError('USAGE', 'each stack names its env files and template in lucid-env.yml; drop -e and -t');
+    }
+    return checkStacks(stacks, options, ctx, kept);
+  }
   const template = await loadTemplateOption(options.template, ctx.cwd);
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
   const checked = await checkProject({ ...project, envFile: options.envFile, processEnv: options.processEnv, template: template.template }, ctx.cwd, ctx.env);
-  const ignored = new Set<string>(options.ignore ?? []);
-  return {
-    command: 'check',
-    files: checked.files,
-    findings: [...template.findings, ...checked.findings].filter((finding) => !ignored.has(finding.code as FindingCode)).sort(compareFindings),
-  };
+  return { command: 'check', files: checked.files, findings: [...template.findings, ...checked.findings].filter(kept).sort(compareFindings) };
+}
+
+/** Every stack in one process and one report; each finding carries its stack. */
+async function checkStacks(stacks: readonly ProjectStack[], options: CheckOptions, ctx: Context, kept: (finding: Finding) => boolean): Promise<Report> {
+  const findings: Finding[] = [];
+  const files = new Set<string>();
+  const summaries: StackSummary[] = [];
+  for (const stack of stacks) {
+    const checked = await checkStack(stack, options, ctx.cwd, ctx.env);
+    const own = checked.findings.filter(kept).map((finding) => ({ ...finding, stack: stack.name }));
+    summaries.push({ name: stack.name, ...summarize(own) });
+    appendAll(findings, own);
+    for (const file of checked.files) files.add(file);
+  }
+  return { command: 'check', files: [...files], findings: findings.sort(compareFindings), stacks: summaries };
 }

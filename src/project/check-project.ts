@@ -16,10 +16,14 @@ import type { ServiceFacts } from '../compose/services.js';
 import { listServices } from '../compose/services.js';
 import { substitute } from '../compose/substitution.js';
 import type { Finding } from '../findings.js';
+import { makeFinding } from '../findings.js';
+import { displayPath } from '../paths.js';
 import { runRules } from '../rules/registry.js';
 import type { CheckedEnvFile, ResolvedServiceEnvFile } from '../rules/rule.js';
+import { loadTemplate } from '../templates/load.js';
 import type { Template } from '../templates/types.js';
 import { loadInterpolationEnv, readEnvFile } from './env-files.js';
+import type { ProjectStack } from './stacks.js';
 
 /** One compose project to check: files resolved, env files as given, the template loaded. */
 export interface ProjectToCheck {
@@ -110,4 +114,37 @@ function resolveServiceEnvFiles(
     }
   }
   return resolved;
+}
+
+/** Checks one stack: its configured template (never an inferred one), its env files, its compose files. */
+export async function checkStack(
+  stack: ProjectStack,
+  options: { processEnv?: boolean | undefined },
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ findings: Finding[]; files: string[] }> {
+  const template = stack.template === undefined ? { template: undefined, findings: [] } : await loadTemplate(stack.template, stack.root);
+  const findings: Finding[] = [...template.findings];
+  const present = stack.envFiles.filter((file) => existsSync(file));
+  for (const file of stack.envFiles.filter((path) => !present.includes(path))) {
+    findings.push(
+      makeFinding(
+        'env-file-missing',
+        { file: stack.file, line: stack.line, column: stack.line > 0 ? 1 : 0 },
+        `env file ${displayPath(file, cwd)} of stack ${stack.name} does not exist`,
+        {
+          hint: `lucid-env init --stack ${stack.name} creates it`,
+        },
+      ),
+    );
+  }
+  const project = {
+    files: stack.compose,
+    projectDirectory: stack.projectDirectory,
+    envFile: present.length > 0 ? present : undefined,
+    processEnv: options.processEnv,
+    template: template.template,
+  };
+  const checked = await checkProject(project, cwd, env);
+  return { findings: appendAll(findings, checked.findings), files: checked.files };
 }

@@ -20,7 +20,7 @@ describe('no argument spread proportional to input', () => {
       readFileSync(file, 'utf8')
         .split('\n')
         .forEach((line, index) => {
-          if (/\.(push|unshift)\(\.\.\.|Math\.(max|min)\(\.\.\./.test(line)) offenders.push(`${file}:${index + 1}`);
+          if (/\.(push|unshift)\(\.\.\.|Math\.(max|min)\([^)]*\.\.\./.test(line)) offenders.push(`${file}:${index + 1}`);
         });
     }
     assert.deepEqual(offenders, []);

@@ -13,6 +13,7 @@ import { defineScan } from './scan.js';
 import { defineSet } from './set.js';
 import { defineTemplate } from './template.js';
 import { defineTorHash } from './tor-hash.js';
+import { defineWorkspace } from './workspace.js';
 
 /** Command name → definition. */
 export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
@@ -25,4 +26,5 @@ export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
   rotate: defineRotate,
   'tor-hash': defineTorHash,
   template: defineTemplate,
+  workspace: defineWorkspace,
 };
