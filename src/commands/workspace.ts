@@ -42,7 +42,11 @@ export async function workspaceInit(directory: string | undefined, options: Work
     file: target,
     key: stack.name,
     action: 'added',
-    reason: `${stack.compose.length} compose file${stack.compose.length === 1 ? '' : 's'}, ${stack.envFiles.length} env file${stack.envFiles.length === 1 ? '' : 's'}`,
+    reason: `${count(stack.compose.length, 'compose file')}, ${count(stack.envFiles.length, 'env file')}`,
   }));
   return { command: 'workspace', files: [target], findings: [], changes };
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }
