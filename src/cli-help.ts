@@ -50,7 +50,13 @@ export const EXAMPLES = {
     "lucid-env rotate -t foundation JWT_SECRET_KEY --propagate 'deploy/*/.env'",
   ]),
   torHash: block(['printf %s "$TOR_PASSWORD" | lucid-env tor-hash', 'lucid-env tor-hash -e configs/environment/.env.foundation --key TOR_PASSWORD']),
-  template: block(['lucid-env template list', 'lucid-env template show foundation']),
+  template: block(['lucid-env template list', 'lucid-env template show foundation', 'lucid-env template infer -f compose.yaml -o lucid-env.template.yml']),
+  templateInfer: block([
+    'lucid-env template infer                          # compose.yaml here and the env files beside it; prints YAML',
+    'lucid-env template infer --stack foundation -o templates/foundation.yml',
+    'lucid-env template infer --recursive . -e configs/environment/.env.secrets -o lucid.template.yml',
+    'lucid-env template infer --stack foundation -o templates/foundation.yml --merge   # keeps your edits',
+  ]),
   workspace: block([
     'lucid-env workspace init                          # lucid-env.yml for the repository in this directory',
     'lucid-env workspace init --stdout                 # print it instead',
