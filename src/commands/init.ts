@@ -4,7 +4,6 @@
  * masked summary, confirms, then writes. `--yes` takes every default without a terminal.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadComposeFiles } from '../compose/load.js';
 import { scanComposeDocument } from '../compose/references.js';
 import type { Context } from '../context.js';
@@ -12,19 +11,22 @@ import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
 import { acquireLock } from '../fs/lock.js';
 import { appendHistory, createFingerprinter } from '../history/state.js';
-import { commentFor, readEnvForEdit, targetEnvFile, writeEnvAssignments } from '../project/env-writer.js';
+import { chooseTemplate, readOtherEnvFiles } from '../project/choose-template.js';
+import { commentFor, readEnvForEdit, writeEnvAssignments } from '../project/env-writer.js';
 import type { Prompter } from '../prompt.js';
 import type { Change, Report } from '../report.js';
-import { listBuiltInTemplates, requireTemplate } from '../templates/load.js';
-import { planGenerate } from '../templates/plan.js';
+import { planSafeGenerate } from '../templates/plan-safe.js';
 import type { Template, TemplateVariable } from '../templates/types.js';
 import { checkValueType } from '../templates/value-types.js';
 import { isSecretName } from '../variable-names.js';
+import { describeSelector, reportKept } from './generate.js';
 
 /** Options of `init`. */
 export interface InitOptions {
   template?: string;
   file?: string[];
+  projectDirectory?: string;
+  stack?: string;
   envFile?: string[];
   yes?: boolean;
   force?: boolean;
@@ -63,7 +65,7 @@ async function composeDefaults(files: string[]): Promise<Map<string, string>> {
 export function listQuestions(template: Template, current: Map<string, string>, defaults: Map<string, string>, force: boolean): Question[] {
   const questions: Question[] = [];
   for (const variable of template.variables) {
-    if (variable.secret || variable.generate !== undefined || variable.derive !== undefined) continue;
+    if (variable.secret || variable.supplied || variable.generate !== undefined || variable.derive !== undefined) continue;
     if (current.has(variable.name) && current.get(variable.name) !== '' && !force) continue;
     const message = variable.prompt ?? variable.description ?? variable.name;
     questions.push({
@@ -101,28 +103,29 @@ async function ask(questions: readonly Question[], prompter: Prompter | undefine
 export async function init(options: InitOptions, ctx: Context): Promise<Report> {
   const interactive = options.yes !== true;
   if (interactive && !ctx.isInteractive) {
-    const preview = options.template === undefined ? undefined : await previewQuestions(options, ctx);
-    const names =
-      preview === undefined ? 'the template to use' : preview.length === 0 ? 'only the final confirmation' : preview.map((question) => question.key).join(', ');
+    const preview = await previewQuestions(options, ctx);
+    const names = preview.length === 0 ? 'only the final confirmation' : preview.join(', ');
     throw new LucidError('NOT_INTERACTIVE', `init needs a terminal to ask for ${names}`, {
       hint: 'pass --yes to take every default (CI), or run it in a terminal',
     });
   }
   const activePrompter = interactive ? await ctx.prompter() : undefined;
-  const templateName =
-    options.template ?? (activePrompter === undefined ? 'foundation' : await activePrompter.select('Which template?', listBuiltInTemplates(), 'foundation'));
-  const template = await requireTemplate(templateName, ctx.cwd);
-  const target = targetEnvFile(options, template, ctx.cwd);
+  const choice = await chooseTemplate(options, ctx);
+  const { template, target } = choice;
   const { document } = await readEnvForEdit(target, options);
-  const current = envValues(document);
-  const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
-  const questions = listQuestions(template, current, await composeDefaults(composeFiles), options.force === true);
+  const own = envValues(document);
+  const others = await readOtherEnvFiles(choice.others);
+  const current = new Map([...others.values, ...own]);
+  const questions = listQuestions(template, current, await composeDefaults(choice.composeFiles), options.force === true);
   const answers = await ask(questions, activePrompter);
+  for (const [key, value] of await askSupplied(template, current, activePrompter)) answers.set(key, value);
   const random = await ctx.random();
   const values = new Map(current);
   for (const [key, value] of answers) values.set(key, value);
-  if (options.force === true) for (const variable of template.variables) if (variable.generate !== undefined) values.delete(variable.name);
-  const planned = planGenerate(template, values, random);
+  if (options.force === true)
+    for (const variable of template.variables) if (variable.generate !== undefined && own.has(variable.name)) values.delete(variable.name);
+  const plan = planSafeGenerate(template, values, random, { elsewhere: (key) => (own.has(key) ? undefined : others.fileOf.get(key)) });
+  const planned = plan.planned;
   const answered = [...answers].filter(([key, value]) => current.get(key) !== value);
   ctx.stderr.write(
     formatSummary(
@@ -137,8 +140,17 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
   }
   // Only after the confirmation: a cancelled init leaves no trace, not even a fingerprint key.
   const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random });
+  const isSecret = (key: string) => template.variables.find((variable) => variable.name === key)?.secret ?? isSecretName(key);
   const changes: Change[] = [
-    ...answered.map(([key]): Change => ({ file: target, key, action: current.has(key) ? 'set' : 'added', reason: 'answer' })),
+    ...answered.map(
+      ([key, value]): Change => ({
+        file: target,
+        key,
+        action: own.has(key) ? 'set' : 'added',
+        reason: 'answer',
+        ...(isSecret(key) ? { fingerprint: fingerprintOf(value) } : {}),
+      }),
+    ),
     ...planned.map(
       (item): Change => ({
         file: target,
@@ -153,7 +165,7 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
   try {
     const describe = (key: string) => template.variables.find((variable) => variable.name === key)?.description;
     const assignments = [
-      ...answered.map(([key, value]) => ({ key, value, ...(current.has(key) || describe(key) === undefined ? {} : { comment: describe(key) as string }) })),
+      ...answered.map(([key, value]) => ({ key, value, ...(own.has(key) || describe(key) === undefined ? {} : { comment: describe(key) as string }) })),
       ...planned.map((item) => ({
         key: item.key,
         value: item.value,
@@ -171,14 +183,33 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
   } finally {
     await lock.release();
   }
-  return { command: 'init', files: [target], findings: [], changes };
+  return { command: 'init', files: [target], findings: reportKept(plan, template, target, ctx.cwd, describeSelector(options)), changes };
 }
 
-async function previewQuestions(options: InitOptions, ctx: Context): Promise<Question[]> {
-  const template = await requireTemplate(options.template, ctx.cwd);
-  const { document } = await readEnvForEdit(targetEnvFile(options, template, ctx.cwd), options);
-  const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
-  return listQuestions(template, envValues(document), await composeDefaults(composeFiles), options.force === true);
+/** Asks for each supplied credential that has no value (hidden input); without a prompter, none. */
+async function askSupplied(template: Template, current: Map<string, string>, prompter: Prompter | undefined): Promise<Map<string, string>> {
+  const answers = new Map<string, string>();
+  if (prompter === undefined) return answers;
+  for (const variable of template.variables) {
+    if (!variable.supplied || (current.get(variable.name) ?? '') !== '') continue;
+    const answer = await prompter.secret(
+      `${variable.name}: ${variable.prompt ?? variable.description ?? 'a credential issued elsewhere (leave empty to set it later)'}`,
+    );
+    if (answer !== '') answers.set(variable.name, answer);
+  }
+  return answers;
+}
+
+async function previewQuestions(options: InitOptions, ctx: Context): Promise<string[]> {
+  const choice = await chooseTemplate(options, { ...ctx, quiet: true });
+  const { document } = await readEnvForEdit(choice.target, options);
+  const others = await readOtherEnvFiles(choice.others);
+  const current = new Map([...others.values, ...envValues(document)]);
+  const questions = listQuestions(choice.template, current, await composeDefaults(choice.composeFiles), options.force === true).map((question) => question.key);
+  const supplied = choice.template.variables
+    .filter((variable) => variable.supplied && (current.get(variable.name) ?? '') === '')
+    .map((variable) => variable.name);
+  return [...questions, ...supplied];
 }
 
 function formatSummary(target: string, answered: readonly [string, string][], generated: readonly string[], template: Template): string {

@@ -30,7 +30,14 @@ function encodingOf(value: string): { encoding: 'hex' | 'base64' | 'base64url'; 
   // Random base64url has a `-` or `_` in about one character of 32; more reads as a separated password.
   const separators = value.replace(/[^-_]/g, '').length;
   const isEncodedLength = [22, 43, 64, 86].includes(value.length);
-  if (isEncodedLength && BASE64URL.test(value) && separators > 0 && separators <= Math.max(2, value.length / 10) && /[A-Z]/.test(value) && /[a-z]/.test(value)) {
+  if (
+    isEncodedLength &&
+    BASE64URL.test(value) &&
+    separators > 0 &&
+    separators <= Math.max(2, value.length / 10) &&
+    /[A-Z]/.test(value) &&
+    /[a-z]/.test(value)
+  ) {
     return { encoding: 'base64url', bytes: Math.floor((value.length * 3) / 4) };
   }
   return undefined;
