@@ -143,7 +143,8 @@ export function reportKept(plan: SafePlan, template: Template, target: string, c
 
 function weakReplacedNote(key: string, template: Template): string {
   const note = template.variables.find((variable) => variable.name === key)?.rotation?.note;
-  return `${key} had a working value that was replaced: every service using it must learn the new one${note === undefined ? ' (a database keeps the password it was first given: change it there too)' : `: ${note}`}`;
+  const advice = note === undefined ? ' (a database keeps the password it was first given: change it there too)' : `: ${note}`;
+  return `${key} had a working value that was replaced: every service using it must learn the new one${advice}`;
 }
 
 /** The flags that pick the same template again, for hints. */

@@ -62,9 +62,10 @@ export async function templateInfer(options: TemplateInferOptions, ctx: Context)
   const sources = await selectSources(options, ctx);
   const output = options.output === undefined ? undefined : resolve(ctx.cwd, options.output);
   const name = options.name ?? sources.name;
+  const from = sources.composeFiles.length === 1 ? displayPath(sources.composeFiles[0] as string, ctx.cwd) : `${sources.composeFiles.length} compose files`;
   const header = {
     name,
-    description: `Variables of ${name}, inferred from ${sources.composeFiles.length === 1 ? displayPath(sources.composeFiles[0] as string, ctx.cwd) : `${sources.composeFiles.length} compose files`}`,
+    description: `Variables of ${name}, inferred from ${from}`,
     envFile: sources.envFile === undefined ? undefined : displayPath(sources.envFile, ctx.cwd),
     compose: sources.composeFiles.map((file) => displayPath(file, ctx.cwd)),
   };
