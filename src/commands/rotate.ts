@@ -16,7 +16,7 @@ import type { Lock } from '../fs/lock.js';
 import { acquireLock } from '../fs/lock.js';
 import { pruneBackups, writeBackup } from '../history/backup.js';
 import { appendHistory, createFingerprinter, readHistory } from '../history/state.js';
-import { applyAssignments, readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
+import { applyAssignments, readEnvForEdit, refuseMissingEnvFile, targetEnvFile } from '../project/env-writer.js';
 import type { Change, Report } from '../report.js';
 import { generateSecret } from '../secrets/generate.js';
 import type { RandomSource } from '../secrets/random.js';
@@ -130,6 +130,7 @@ async function writeAllOrNothing(files: readonly PreparedFile[], followSymlinks:
 export async function rotate(keys: string[], options: RotateOptions, ctx: Context): Promise<Report> {
   const template = await requireTemplate(options.template, ctx.cwd);
   const target = targetEnvFile(options, template, ctx.cwd);
+  refuseMissingEnvFile(target, 'rotate');
   const due = options.due === true ? selectDue(rotationAges(template, await readHistory(target), ctx.now())) : [];
   const selected = selectKeys(keys, options, template, due);
   if (selected.length === 0) {
