@@ -1,7 +1,7 @@
 // The CLI bundle: one CommonJS file (dist/bin/lucid-env-bundle.cjs) plus a tiny launcher
 // (dist/bin/lucid-env.cjs) that compiles it with a V8 code cache, so a cold `check` pays neither
-// for module resolution nor for compiling the code it runs. libsodium and inquirer stay external
-// and are loaded only by the commands that need them.
+// for module resolution nor for compiling the code it runs. libsodium, inquirer and dockerfile-ast
+// (a quarter of the bundle, used by audit only) stay external and are loaded only by the commands that need them.
 
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,7 @@ export async function bundleCli(outdir) {
     target: 'node20',
     minify: process.env.LUCID_ENV_NO_MINIFY !== '1',
     legalComments: 'linked',
-    external: ['libsodium-wrappers', '@inquirer/*'],
+    external: ['libsodium-wrappers', '@inquirer/*', 'dockerfile-ast'],
     define: { 'import.meta.url': '__lucidModuleUrl' },
     banner: { js: "var __lucidModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [lazyBuiltins],

@@ -1,5 +1,6 @@
 // `npm start`: the main job on the bundled example, in a temporary copy (the example stays as shipped).
-// scan → check (fails: the env file is incomplete, as the real one was) → generate → check -t foundation (passes).
+// scan → check (fails: the env file is incomplete, as the real one was) → generate → check -t foundation (passes)
+// → audit (fails on the one real distroless problem left: Redis's CMD-SHELL health check) → render.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ try {
   ok = step('the CI gate on the env file as it was written by hand', ['check', ...compose, ...env, '-t', 'foundation'], 1) && ok;
   ok = step('generate the missing, empty, placeholder and weak secrets', ['generate', '-t', 'foundation', ...env], 0) && ok;
   ok = step('the CI gate again', ['check', ...compose, ...env, '-t', 'foundation'], 0) && ok;
+  ok = step('distroless compliance, hardening and secret hygiene', ['audit', ...compose, ...env], 1) && ok;
   ok = step('the compose file as Compose would see it, secrets masked', ['render', ...compose, ...env], 0) && ok;
 } finally {
   rmSync(work, { recursive: true, force: true });

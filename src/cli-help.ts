@@ -22,6 +22,12 @@ export const EXAMPLES = {
     'lucid-env render -f compose.yaml -e .env          # secrets shown as ********',
     'lucid-env render -e .env.prod --show-secrets > resolved.yml',
   ]),
+  audit: block([
+    'lucid-env audit -f compose.yaml -e .env              # per service: distroless, non-root, hardening; secret hygiene',
+    'lucid-env audit --all --format markdown > COMPLIANCE.md   # every workspace stack, as a report to commit',
+    'lucid-env audit --recursive . --format sarif --require-digest',
+    'Policy (rules per service, allow-lists, labels, waivers with reasons): the audit: key of lucid-env.yml.',
+  ]),
   check: block([
     'lucid-env check -f compose.yaml -e .env',
     'lucid-env check -e .env --format github           # annotations in GitHub Actions',

@@ -21,6 +21,8 @@ export interface Finding {
   column: number;
   variable?: string;
   hint?: string;
+  /** The compose service it is about (audit). */
+  service?: string;
   /** The workspace stack it belongs to, with `--all`, `--stack` or `--recursive`. */
   stack?: string;
 }
@@ -35,7 +37,7 @@ export function makeFinding(
   code: FindingCode,
   at: { file: string; line?: number; column?: number },
   message: string,
-  extra: { variable?: string; hint?: string; severity?: Severity } = {},
+  extra: { variable?: string; hint?: string; severity?: Severity; service?: string; stack?: string | undefined } = {},
 ): Finding {
   const finding: Finding = {
     code,
@@ -47,6 +49,8 @@ export function makeFinding(
   };
   if (extra.variable !== undefined) finding.variable = extra.variable;
   if (extra.hint !== undefined) finding.hint = extra.hint;
+  if (extra.service !== undefined) finding.service = extra.service;
+  if (extra.stack !== undefined) finding.stack = extra.stack;
   return finding;
 }
 

@@ -1,4 +1,5 @@
 /** The Report: what a command returns and a reporter turns into text. Holds no secret value. */
+import type { AuditSummary } from './audit/summary.js';
 import type { Operator } from './compose/interpolation.js';
 import type { Finding } from './findings.js';
 
@@ -76,6 +77,8 @@ export interface Report {
   stacks?: StackSummary[];
   /** New values, present only when the user asked with --show-secrets. */
   values?: Record<string, string>;
+  /** `audit`: what the markdown report shows per service and requirement. */
+  audit?: AuditSummary;
 }
 
 /** Turns a report into the text of one output format. Pure. */

@@ -10,7 +10,7 @@ import type { Report } from '../report.js';
 import { isFailing } from '../reporters/prepare.js';
 
 /** The output formats. */
-export type FormatName = 'text' | 'json' | 'github' | 'sarif';
+export type FormatName = 'text' | 'json' | 'github' | 'sarif' | 'markdown';
 
 /** Output flags every command shares. */
 export interface OutputOptions {

@@ -21,6 +21,12 @@ export interface ComposeDocument {
   aliases?: AliasIndex;
 }
 
+/**
+ * Alias expansions allowed when a caller converts part of a document with yaml's toJS. Whole
+ * documents are judged by their expansion size instead (see aliases.ts), before anyone converts.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
 /** Turns an offset into a 1-based line and column (UTF-16 code units). */
 export function positionAt(lineCounter: LineCounter, offset: number): { line: number; column: number } {
   const { line, col } = lineCounter.linePos(offset);

@@ -2,11 +2,12 @@
 import type { Reporter } from '../report.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
 /** Every `--format` value, in the order help text lists them. */
-export const FORMAT_NAMES = ['text', 'json', 'github', 'sarif'] as const;
+export const FORMAT_NAMES = ['text', 'json', 'github', 'sarif', 'markdown'] as const;
 
 /** One `--format` value. */
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -17,6 +18,7 @@ export const REPORTERS: Readonly<Record<FormatName, Reporter>> = {
   json: formatJson,
   github: formatGithub,
   sarif: formatSarif,
+  markdown: formatMarkdown,
 };
 
 /** True when `name` is a known format (for validating `--format`). */
@@ -26,4 +28,4 @@ export function isFormatName(name: string): name is FormatName {
 
 export { JSON_VERSION } from './json.js';
 export { TOOL_VERSION } from './sarif.js';
-export { formatGithub, formatJson, formatSarif, formatText };
+export { formatGithub, formatJson, formatMarkdown, formatSarif, formatText };

@@ -53,6 +53,7 @@ function toJsonFinding(finding: Finding): Record<string, unknown> {
   const value: Record<string, unknown> = { code, severity, message, file, line, column };
   if (finding.variable !== undefined) value['variable'] = finding.variable;
   if (finding.hint !== undefined) value['hint'] = finding.hint;
+  if (finding.service !== undefined) value['service'] = finding.service;
   if (finding.stack !== undefined) value['stack'] = finding.stack;
   return value;
 }

@@ -8,6 +8,7 @@
  */
 import type { Finding } from '../findings.js';
 import { ambiguousValueRule } from './ambiguous-value.js';
+import { listAuditRules } from './audit/index.js';
 import { composeTimeExpansionRule } from './compose-time-expansion.js';
 import { envFileMissingRule } from './env-file-missing.js';
 import { inconsistentDefaultRule } from './inconsistent-default.js';
@@ -44,6 +45,7 @@ export function listRules() {
     templateInvalidRule,
     workspaceInvalidRule,
     rotationAgeRule,
+    ...listAuditRules(),
   ] as const;
 }
 

@@ -3,6 +3,7 @@
  * severity, when it fires) and, unless a parser reports them, judges one stage's input. Rules are
  * pure: data in, findings out.
  */
+import type { AuditInput } from '../audit/types.js';
 import type { ComposeDocument } from '../compose/document.js';
 import type { ComposeReference, ComposeScan } from '../compose/references.js';
 import type { ServiceFacts } from '../compose/services.js';
@@ -76,6 +77,8 @@ export interface StageInputs {
   references: ReferencesInput;
   /** `rotate --check`. */
   rotation: RotationInput;
+  /** `audit`: services, Dockerfiles, the repository and the policy. */
+  audit: AuditInput;
 }
 
 /** A stage that runs rules. */

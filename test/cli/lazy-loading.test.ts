@@ -30,7 +30,7 @@ function loadsOf(args: string[], cwd: string): string[] {
   return readFileSync(loadsFile, 'utf8').split('\n');
 }
 
-const HEAVY = ['libsodium-wrappers', '@inquirer/prompts'];
+const HEAVY = ['libsodium-wrappers', '@inquirer/prompts', 'dockerfile-ast'];
 
 describe('heavy modules stay off the paths that do not need them', () => {
   const example = copyExample();
@@ -53,6 +53,11 @@ describe('heavy modules stay off the paths that do not need them', () => {
       );
     });
   }
+
+  it('audit loads libsodium (fingerprints) and dockerfile-ast, not inquirer', () => {
+    const loads = loadsOf(['audit', ...EXAMPLE_ARGS.compose, ...EXAMPLE_ARGS.env], example);
+    assert.deepEqual(loads.filter((name) => HEAVY.includes(name)).sort(), ['dockerfile-ast', 'libsodium-wrappers']);
+  });
 
   it('generate loads libsodium (and still not inquirer)', () => {
     const loads = loadsOf(['generate', '-t', 'foundation', ...EXAMPLE_ARGS.env, '--dry-run'], example);

@@ -35,7 +35,7 @@ function unsortedReport(): Report {
 
 describe('reporter registry', () => {
   it('has one reporter per format name', () => {
-    assert.deepEqual(FORMAT_NAMES, ['text', 'json', 'github', 'sarif']);
+    assert.deepEqual(FORMAT_NAMES, ['text', 'json', 'github', 'sarif', 'markdown']);
     assert.deepEqual(Object.keys(REPORTERS), [...FORMAT_NAMES]);
     assert.equal(isFormatName('sarif'), true);
     assert.equal(isFormatName('yaml'), false);

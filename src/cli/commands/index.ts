@@ -4,6 +4,7 @@
  * the modules behind `generate` (libsodium) or `init` (inquirer).
  */
 import type { CommandDefinition } from '../options.js';
+import { defineAudit } from './audit.js';
 import { defineCheck } from './check.js';
 import { defineGenerate } from './generate.js';
 import { defineInit } from './init.js';
@@ -27,4 +28,5 @@ export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
   'tor-hash': defineTorHash,
   template: defineTemplate,
   workspace: defineWorkspace,
+  audit: defineAudit,
 };
