@@ -63,6 +63,11 @@ export const EXAMPLES = {
     'lucid-env template infer --recursive . -e configs/environment/.env.secrets -o lucid.template.yml',
     'lucid-env template infer --stack foundation -o templates/foundation.yml --merge   # keeps your edits',
   ]),
+  sync: block([
+    "lucid-env sync --from configs/environment/.env.foundation 'configs/environment/.env.*'",
+    'lucid-env sync --check                            # CI: exit 1 when env files of the workspace drift',
+    'lucid-env sync --from .env.prod --key JWT_SECRET_KEY deploy/*/.env --dry-run',
+  ]),
   workspace: block([
     'lucid-env workspace init                          # lucid-env.yml for the repository in this directory',
     'lucid-env workspace init --stdout                 # print it instead',

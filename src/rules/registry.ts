@@ -10,6 +10,7 @@ import type { Finding } from '../findings.js';
 import { ambiguousValueRule } from './ambiguous-value.js';
 import { listAuditRules } from './audit/index.js';
 import { composeTimeExpansionRule } from './compose-time-expansion.js';
+import { driftRule } from './drift.js';
 import { envFileMissingRule } from './env-file-missing.js';
 import { inconsistentDefaultRule } from './inconsistent-default.js';
 import { inconsistentSecretRule } from './inconsistent-secret.js';
@@ -39,6 +40,7 @@ export function listRules() {
     secretValueRule,
     templateValuesRule,
     inconsistentSecretRule,
+    driftRule,
     permissionsRule,
     unusedRule,
     yamlSyntaxRule,

@@ -12,6 +12,7 @@ import { defineRender } from './render.js';
 import { defineRotate } from './rotate.js';
 import { defineScan } from './scan.js';
 import { defineSet } from './set.js';
+import { defineSync } from './sync.js';
 import { defineTemplate } from './template.js';
 import { defineTorHash } from './tor-hash.js';
 import { defineWorkspace } from './workspace.js';
@@ -25,6 +26,7 @@ export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
   set: defineSet,
   init: defineInit,
   rotate: defineRotate,
+  sync: defineSync,
   'tor-hash': defineTorHash,
   template: defineTemplate,
   workspace: defineWorkspace,
