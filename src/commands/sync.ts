@@ -99,7 +99,7 @@ export async function sync(globs: string[], options: SyncOptions, ctx: Context):
           `${key} differs between ${holders.map(show).join(', ')}`,
           {
             variable: key,
-            hint: `say which file is right: lucid-env sync --from <file>${sourceFile === undefined ? '' : ` (${show(sourceFile.path)} does not define ${key})`}`,
+            hint: `say which file is right: lucid-env sync --from <file>${sourceFile === undefined ? '' : ` (the source does not define ${key})`}`,
           },
         ),
       );
