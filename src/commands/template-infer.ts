@@ -3,8 +3,8 @@
  * and examples found or given, a `# why` comment per decision. `--merge` adds what an existing
  * template lacks and keeps every line of it, hand edits included.
  */
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { findComposeFiles, resolveComposeProject } from '../compose/load.js';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
@@ -88,6 +88,7 @@ export async function templateInfer(options: TemplateInferOptions, ctx: Context)
     added = merged.added;
     notes = merged.unreferenced.length > 0 ? [`kept ${merged.unreferenced.join(', ')}: no longer found in the compose or env files`] : [];
   }
+  mkdirSync(dirname(output), { recursive: true });
   await writeFileAtomic(output, text, { mode: 0o644 });
   const changes: Change[] = added.map((key) => ({
     file: output,
