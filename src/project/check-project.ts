@@ -133,7 +133,7 @@ export async function checkStack(
         { file: stack.file, line: stack.line, column: stack.line > 0 ? 1 : 0 },
         `env file ${displayPath(file, cwd)} of stack ${stack.name} does not exist`,
         {
-          hint: `lucid-env init --stack ${stack.name} creates it`,
+          hint: `lucid-env init --stack ${stack.name} -e ${displayPath(file, cwd)} writes it; or drop it from the stack's envFiles`,
         },
       ),
     );

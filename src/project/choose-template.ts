@@ -43,12 +43,16 @@ export async function chooseTemplate(options: TemplateChoiceOptions, ctx: Contex
   if (options.stack !== undefined) {
     const [stack] = (await resolveStacks({ stack: options.stack }, ctx.cwd)) ?? [];
     if (stack === undefined) throw new LucidError('USAGE', `no stack named ${options.stack}`);
-    const target = given?.[0] ?? stack.envFiles.at(-1) ?? join(stack.projectDirectory, '.env');
-    const others = stack.envFiles.filter((file) => file !== target);
+    let target = given?.[0] ?? stack.envFiles.at(-1) ?? join(stack.projectDirectory, '.env');
     if (options.template !== undefined || stack.template !== undefined) {
       const template = await requireTemplate(options.template ?? stack.template, options.template !== undefined ? ctx.cwd : stack.root);
+      // The template's own env file, when it is one of the stack's, is where its values belong.
+      const named = template.envFile === undefined ? undefined : stack.envFiles.find((file) => file === resolve(stack.root, template.envFile as string));
+      if (given === undefined && named !== undefined) target = named;
+      const others = stack.envFiles.filter((file) => file !== target);
       return { template, target, others, composeFiles: stack.compose, origin: options.template !== undefined ? 'option' : 'stack' };
     }
+    const others = stack.envFiles.filter((file) => file !== target);
     const header = { name: stack.name, description: `Variables of stack ${stack.name}, inferred`, envFile: target, compose: stack.compose };
     const inferred = await inferTemplate({ composeFiles: stack.compose, envFiles: stack.envFiles }, header, ctx.cwd);
     announce(ctx, `stack ${stack.name}`, inferred.template);

@@ -11,14 +11,22 @@ function cleanName(text: string): string {
   return STACK_NAME.test(cleaned) ? cleaned : 'stack';
 }
 
-/** The name a compose file suggests on its own (its relative path uses `/`). */
-function baseName(relativePath: string): string {
-  const file = posix.basename(relativePath);
-  const middle = file
+function middleOf(relativePath: string): string {
+  return posix
+    .basename(relativePath)
     .replace(/\.ya?ml$/i, '')
     .replace(/^docker-compose[.-]?/i, '')
     .replace(/^compose[.-]?/i, '')
     .replace(/[.-]?compose$/i, '');
+}
+
+function isNamedAfterFolder(relativePath: string): boolean {
+  return middleOf(relativePath) === '';
+}
+
+/** The name a compose file suggests on its own (its relative path uses `/`). */
+function baseName(relativePath: string): string {
+  const middle = middleOf(relativePath);
   if (middle !== '') return cleanName(middle);
   const directory = posix.basename(posix.dirname(relativePath));
   return cleanName(directory === '.' || directory === '' ? 'default' : directory);
@@ -26,12 +34,14 @@ function baseName(relativePath: string): string {
 
 /** Unique names for compose files given relative to the workspace root, in the same order. */
 export function nameStacks(relativePaths: readonly string[]): string[] {
-  const folders = relativePaths.map((path) =>
-    posix
+  const folders = relativePaths.map((path) => {
+    const segments = posix
       .dirname(path)
       .split('/')
-      .filter((segment) => segment !== '.' && segment !== ''),
-  );
+      .filter((segment) => segment !== '.' && segment !== '');
+    // `api/docker-compose.yml` is already named after its folder: disambiguate with the folders above.
+    return isNamedAfterFolder(path) ? segments.slice(0, -1) : segments;
+  });
   const names = relativePaths.map(baseName);
   const depth = relativePaths.map(() => 0);
   for (let round = 0; round < 32; round++) {
