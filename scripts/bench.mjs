@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { benchSealed } from './bench-sealed.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-tests'], { stdio: 'inherit' });
@@ -156,6 +157,7 @@ try {
     { label: 'node: import libsodium, await ready', argv: [sodiumStart] },
     1.5,
   );
+  benchSealed({ cli, work, paired, sodiumStart });
   console.log('');
 
   const checkArgs = [cli, 'check', '-f', 'configs/docker/docker-compose.foundation.yml', '-e', 'configs/environment/.env.foundation'];

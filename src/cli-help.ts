@@ -57,6 +57,31 @@ export const EXAMPLES = {
   ]),
   torHash: block(['printf %s "$TOR_PASSWORD" | lucid-env tor-hash', 'lucid-env tor-hash -e configs/environment/.env.foundation --key TOR_PASSWORD']),
   template: block(['lucid-env template list', 'lucid-env template show foundation', 'lucid-env template infer -f compose.yaml -o lucid-env.template.yml']),
+  keys: block([
+    'lucid-env keys new alice                         # prints your public key; the private key stays in ~/.config/lucid-env/keys',
+    "lucid-env keys add bob lucid-pk1-…               # record a teammate's public key",
+    'lucid-env keys list',
+  ]),
+  seal: block([
+    'lucid-env seal -e .env.foundation                # writes .env.foundation.sealed (commit it; ignore the plain file)',
+    'lucid-env seal -e .env.foundation --recipient bob --recipient ci',
+  ]),
+  unseal: block([
+    'lucid-env unseal .env.foundation.sealed          # writes .env.foundation (0600) byte for byte',
+    'LUCID_ENV_PRIVATE_KEY="$KEY" lucid-env unseal .env.sealed --min-version 12',
+  ]),
+  run: block(['lucid-env run -e .env.foundation.sealed -- docker compose up -d', 'lucid-env run -e .env -e .env.prod.sealed --override -- npm start']),
+  rekey: block([
+    'lucid-env rekey .env.sealed --add bob            # bob can open it too',
+    'lucid-env rekey .env.sealed --remove alice       # new data key; alice cannot open new versions',
+    'lucid-env rekey .env.sealed --new-data-key',
+  ]),
+  export: block([
+    'lucid-env export --to compose-secrets -t foundation          # secrets/ files + secrets.override.yml',
+    'lucid-env export --to compose-secrets -t foundation --swarm | sh   # docker secret create NAME - < file',
+    'lucid-env export --to kubernetes -t foundation -o - | kubectl apply -f -',
+    'lucid-env export --to kubernetes -e .env.sealed -o k8s/secret.yaml --with-env-from',
+  ]),
   templateInfer: block([
     'lucid-env template infer                          # compose.yaml here and the env files beside it; prints YAML',
     'lucid-env template infer --stack foundation -o templates/foundation.yml',

@@ -17,7 +17,13 @@ export type ErrorCode =
   | 'NOT_INTERACTIVE'
   | 'LOCKED'
   | 'CANCELLED'
-  | 'WORKSPACE_INVALID';
+  | 'WORKSPACE_INVALID'
+  | 'PRIVATE_KEY_MISSING'
+  | 'NOT_A_RECIPIENT'
+  | 'RECIPIENT_NOT_FOUND'
+  | 'SEALED_INVALID'
+  | 'OUTPUT_EXISTS'
+  | 'COMMAND_FAILED';
 
 /** A failure that stops the command; its message names keys and files, never values. */
 export class LucidError extends Error {

@@ -41,7 +41,7 @@ export interface VariableSummary {
 export interface Change {
   file: string;
   key: string;
-  action: 'added' | 'generated' | 'regenerated' | 'derived' | 'rotated' | 'kept-previous' | 'set' | 'unchanged';
+  action: 'added' | 'generated' | 'regenerated' | 'derived' | 'rotated' | 'kept-previous' | 'set' | 'unchanged' | 'sealed' | 'unsealed' | 'exported';
   /** Short keyed fingerprint of the new value, safe to print. */
   fingerprint?: string;
   /** Why, in a few words ("missing", "placeholder", "weak"). */
@@ -75,6 +75,8 @@ export interface Report {
   notes?: string[];
   /** Per-stack counts when the command ran over the stacks of a workspace. */
   stacks?: StackSummary[];
+  /** The exit code when it is not decided by findings (`run` passes on its command's). */
+  exitCode?: number;
   /** New values, present only when the user asked with --show-secrets. */
   values?: Record<string, string>;
   /** `audit`: what the markdown report shows per service and requirement. */

@@ -1,7 +1,7 @@
 /** Option groups shared by the command definitions, and the session a definition runs in. */
 
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { Context, ContextFlags } from '../context.js';
 import type { Report } from '../report.js';
 import type { FormatName, OutputOptions } from './output.js';
@@ -29,6 +29,17 @@ export const collectList = (value: string, previous: string[] | undefined): stri
     .map((item) => item.trim())
     .filter((item) => item !== ''),
 ];
+
+/** Commander parser for a whole number ≥ 1 (`--min-version 3`). */
+export const parseCount = (value: string): number => {
+  if (!/^[1-9][0-9]{0,14}$/.test(value)) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return Number(value);
+};
+
+/** --min-version: sealed env files older than this version are refused (rollback). */
+export function addMinVersionOption(command: Command): Command {
+  return command.option('--min-version <n>', 'refuse sealed env files whose version counter is below n (rollback)', parseCount);
+}
 
 /** -f, --project-directory, -e, --process-env. */
 export function addComposeOptions(command: Command): Command {

@@ -43,5 +43,6 @@ export async function emit(report: Report, options: OutputOptions, ctx: Context)
     ctx.stdout.write(REPORTERS.text(report, reporterOptions));
   }
   if (!quiet && format === 'text') for (const note of report.notes ?? []) ctx.stderr.write(`${note}\n`);
+  if (report.exitCode !== undefined) return report.exitCode;
   return failed ? EXIT_CODE.findings : EXIT_CODE.ok;
 }

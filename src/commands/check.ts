@@ -7,6 +7,7 @@ import { LucidError } from '../errors.js';
 import type { Finding, FindingCode } from '../findings.js';
 import { compareFindings, summarize } from '../findings.js';
 import { checkProject, checkStack } from '../project/check-project.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import type { ProjectStack } from '../project/stacks.js';
 import { refuseProjectFlags, resolveStacks } from '../project/stacks.js';
 import type { Report, StackSummary } from '../report.js';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   stack?: string;
   /** Every stack under a folder, inferred (no workspace file needed). */
   recursive?: string;
+  /** Refuse sealed env files older than this version (rollback). */
+  minVersion?: number;
 }
 
 /** Runs every check over the compose files, env files and template. */
@@ -50,7 +53,8 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
   }
   const template = await loadTemplateOption(options.template, ctx.cwd);
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
-  const checked = await checkProject({ ...project, envFile: options.envFile, processEnv: options.processEnv, template: template.template }, ctx.cwd, ctx.env);
+  const projectToCheck = { ...project, envFile: options.envFile, processEnv: options.processEnv, template: template.template };
+  const checked = await checkProject(projectToCheck, ctx, sealedAccessOf(ctx, { minVersion: options.minVersion }));
   return { command: 'check', files: checked.files, findings: [...template.findings, ...checked.findings].filter(kept).sort(compareFindings) };
 }
 
@@ -60,7 +64,7 @@ async function checkStacks(stacks: readonly ProjectStack[], options: CheckOption
   const files = new Set<string>();
   const summaries: StackSummary[] = [];
   for (const stack of stacks) {
-    const checked = await checkStack(stack, options, ctx.cwd, ctx.env);
+    const checked = await checkStack(stack, options, ctx, sealedAccessOf(ctx, { minVersion: options.minVersion }));
     const own = checked.findings.filter(kept).map((finding) => ({ ...finding, stack: stack.name }));
     summaries.push({ name: stack.name, ...summarize(own) });
     appendAll(findings, own);

@@ -12,6 +12,7 @@ import { acquireLock } from '../fs/lock.js';
 import { appendHistory, createFingerprinter } from '../history/state.js';
 import { displayPath } from '../paths.js';
 import { chooseTemplate, readOtherEnvFiles } from '../project/choose-template.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { commentFor, readEnvForEdit, writeEnvAssignments } from '../project/env-writer.js';
 import type { Change, Report } from '../report.js';
 import type { SafePlan } from '../templates/plan-safe.js';
@@ -47,8 +48,8 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
   const lock = options.dryRun === true ? undefined : await acquireLock(target);
   try {
     const random = await ctx.random();
-    const { document } = await readEnvForEdit(target, options);
-    const others = await readOtherEnvFiles(choice.others);
+    const { document } = await readEnvForEdit(target, options, sealedAccessOf(ctx));
+    const others = await readOtherEnvFiles(choice.others, sealedAccessOf(ctx));
     const own = envValues(document);
     const current = new Map([...others.values, ...own]);
     const plan = planSafeGenerate(template, current, random, {

@@ -12,6 +12,7 @@ import { LucidError } from '../errors.js';
 import { acquireLock } from '../fs/lock.js';
 import { appendHistory, createFingerprinter } from '../history/state.js';
 import { chooseTemplate, readOtherEnvFiles } from '../project/choose-template.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { commentFor, readEnvForEdit, writeEnvAssignments } from '../project/env-writer.js';
 import type { Prompter } from '../prompt.js';
 import type { Change, Report } from '../report.js';
@@ -112,9 +113,9 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
   const activePrompter = interactive ? await ctx.prompter() : undefined;
   const choice = await chooseTemplate(options, ctx);
   const { template, target } = choice;
-  const { document } = await readEnvForEdit(target, options);
+  const { document } = await readEnvForEdit(target, options, sealedAccessOf(ctx));
   const own = envValues(document);
-  const others = await readOtherEnvFiles(choice.others);
+  const others = await readOtherEnvFiles(choice.others, sealedAccessOf(ctx));
   const current = new Map([...others.values, ...own]);
   const questions = listQuestions(template, current, await composeDefaults(choice.composeFiles), options.force === true);
   const answers = await ask(questions, activePrompter);
@@ -202,8 +203,8 @@ async function askSupplied(template: Template, current: Map<string, string>, pro
 
 async function previewQuestions(options: InitOptions, ctx: Context): Promise<string[]> {
   const choice = await chooseTemplate(options, { ...ctx, quiet: true });
-  const { document } = await readEnvForEdit(choice.target, options);
-  const others = await readOtherEnvFiles(choice.others);
+  const { document } = await readEnvForEdit(choice.target, options, sealedAccessOf(ctx));
+  const others = await readOtherEnvFiles(choice.others, sealedAccessOf(ctx));
   const current = new Map([...others.values, ...envValues(document)]);
   const questions = listQuestions(choice.template, current, await composeDefaults(choice.composeFiles), options.force === true).map((question) => question.key);
   const supplied = choice.template.variables

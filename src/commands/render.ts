@@ -10,9 +10,10 @@ import type { Lookup } from '../compose/substitution.js';
 import { substitute } from '../compose/substitution.js';
 import type { Context } from '../context.js';
 import type { Finding } from '../findings.js';
-import { loadInterpolationEnv } from '../project/env-files.js';
+import { loadInterpolationEnv, sealedAccessOf } from '../project/env-files.js';
 import type { Report } from '../report.js';
 import { evaluateInterpolation } from '../rules/interpolation.js';
+import { VALUE_TOKEN_PREFIX } from '../secrets/sealed-crypto.js';
 import { loadTemplateOption } from '../templates/load.js';
 import { findVariable } from '../templates/variable-index.js';
 import { isSecretName } from '../variable-names.js';
@@ -29,18 +30,23 @@ export interface RenderOptions {
 
 /** What a masked secret looks like in rendered output. */
 export const MASK = '********';
+/** What a value of a sealed file that no key opened looks like in rendered output. */
+export const SEALED_MASK = '<sealed>';
 
 /** Renders every compose file; with any error finding, prints nothing and lists every problem. */
 export async function render(options: RenderOptions, ctx: Context): Promise<Report> {
   const template = await loadTemplateOption(options.template, ctx.cwd);
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
   const { documents, findings } = await loadComposeFiles(project.files);
-  const env = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env);
+  const env = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env, sealedAccessOf(ctx));
   const allFindings: Finding[] = [...findings, ...template.findings, ...env.findings.filter((finding) => finding.severity === 'error')];
   // A template's `secret: true` masks names the naming rule misses (MONGODB_URI holds a password).
   const isSecret = (name: string): boolean => isSecretName(name) || findVariable(template.template, name)?.secret === true;
+  // Values of a sealed file no key opened are unknown: shown as such, never as their sealed tokens.
+  const unknown = new Set(env.files.filter((file) => file.sealed?.isLocked === true).flatMap((file) => [...file.values.keys()]));
   const lookup: Lookup = (name) => {
     const value = env.values.get(name);
+    if (unknown.has(name) && value?.startsWith(VALUE_TOKEN_PREFIX) === true) return SEALED_MASK;
     // A mask keeps emptiness, so `:-`, `:?` and `:+` take the same branch as with the real value.
     return value === undefined || value === '' || options.showSecrets === true || !isSecret(name) ? value : MASK;
   };

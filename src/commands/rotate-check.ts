@@ -3,6 +3,7 @@ import { maxOf } from '../append-all.js';
 import type { Context } from '../context.js';
 import { findEntry } from '../dotenv/document.js';
 import { readHistory } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
 import type { Report } from '../report.js';
 import { runRules } from '../rules/registry.js';
@@ -16,7 +17,7 @@ export async function rotateCheck(options: RotateOptions, ctx: Context): Promise
   const template = await requireTemplate(options.template, ctx.cwd);
   const target = targetEnvFile(options, template, ctx.cwd);
   const ages = rotationAges(template, await readHistory(target), now);
-  const { document } = await readEnvForEdit(target, {});
+  const { document } = await readEnvForEdit(target, {}, sealedAccessOf(ctx));
   const positionOf = (key: string) => {
     const entry = findEntry(document, key);
     return { line: entry?.line ?? 0, column: entry?.column ?? 0 };

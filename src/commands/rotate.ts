@@ -16,7 +16,9 @@ import type { Lock } from '../fs/lock.js';
 import { acquireLock } from '../fs/lock.js';
 import { pruneBackups, writeBackup } from '../history/backup.js';
 import { appendHistory, createFingerprinter, readHistory } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { applyAssignments, readEnvForEdit, refuseMissingEnvFile, targetEnvFile } from '../project/env-writer.js';
+import type { SealedEdit } from '../project/sealed-env.js';
 import type { Change, Report } from '../report.js';
 import { generateSecret } from '../secrets/generate.js';
 import type { RandomSource } from '../secrets/random.js';
@@ -112,6 +114,11 @@ function prepare(
   return { path, keys: assignments.map((item) => item.key), original: stringifyEnv(document), next: stringifyEnv(applied.document), mode: mode ?? 0o600 };
 }
 
+/** A sealed file stays sealed: its backup is the sealed text, and the new text is sealed again. */
+async function keepSealed(file: PreparedFile, sealed: SealedEdit | undefined): Promise<PreparedFile> {
+  return sealed === undefined ? file : { ...file, original: sealed.original, next: await sealed.seal(file.next) };
+}
+
 /** Writes every prepared file; if one fails, the ones already written get their original back. */
 async function writeAllOrNothing(files: readonly PreparedFile[], followSymlinks: boolean): Promise<void> {
   const written: PreparedFile[] = [];
@@ -147,17 +154,17 @@ export async function rotate(keys: string[], options: RotateOptions, ctx: Contex
   try {
     if (options.dryRun !== true) for (const path of [target, ...others]) locks.push(await acquireLock(path));
     const random = await ctx.random();
-    const main = await readEnvForEdit(target, options);
+    const main = await readEnvForEdit(target, options, sealedAccessOf(ctx));
     const planned = planRotation(template, envValues(main.document), selected, random);
     const pythonCompat = options.pythonCompat !== false;
     const prepared: PreparedFile[] = [];
     const first = prepare(target, main.document, planned, false, pythonCompat, main.mode);
-    if (first !== undefined) prepared.push(first);
+    if (first !== undefined) prepared.push(await keepSealed(first, main.sealed));
     for (const path of others) {
-      const other = await readEnvForEdit(path, options);
+      const other = await readEnvForEdit(path, options, sealedAccessOf(ctx));
       if (!selected.some((key) => envValues(other.document).has(key))) continue;
       const file = prepare(path, other.document, planned, true, pythonCompat, other.mode);
-      if (file !== undefined) prepared.push(file);
+      if (file !== undefined) prepared.push(await keepSealed(file, other.sealed));
     }
     const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: options.dryRun !== true });
     const changes: Change[] = prepared.flatMap((file) =>

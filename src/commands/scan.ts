@@ -14,7 +14,7 @@ import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { summarize } from '../findings.js';
-import { scanEnvFileReferences } from '../project/env-files.js';
+import { scanEnvFileReferences, sealedAccessOf } from '../project/env-files.js';
 import { refuseProjectFlags, resolveStacks } from '../project/stacks.js';
 import type { ReferenceRecord, Report, StackSummary } from '../report.js';
 import { runRules } from '../rules/registry.js';
@@ -37,7 +37,7 @@ export async function scan(options: ScanOptions, ctx: Context): Promise<Report> 
   if (options.all === true || options.stack !== undefined) return scanStacks(options, ctx);
   const files = selectFiles(options, ctx);
   const envFiles = (options.envFile ?? []).map((file) => resolve(ctx.cwd, file));
-  const scanned = await scanFiles(files, envFiles, options.processEnv === true ? ctx.env : {}, ctx.cwd);
+  const scanned = await scanFiles(files, envFiles, options.processEnv === true ? ctx.env : {}, ctx);
   return { command: 'scan', files: [...files, ...envFiles], ...scanned, variables: summarizeVariables(scanned.references) };
 }
 
@@ -46,8 +46,10 @@ async function scanFiles(
   files: readonly string[],
   envFiles: readonly string[],
   processEnvironment: NodeJS.ProcessEnv,
-  cwd: string,
+  ctx: Context,
 ): Promise<{ references: ReferenceRecord[]; findings: Finding[] }> {
+  const cwd = ctx.cwd;
+  const access = sealedAccessOf(ctx);
   const composeReferences: ComposeReference[] = [];
   const findings: Finding[] = [];
   for (const file of files) {
@@ -65,7 +67,7 @@ async function scanFiles(
   // A 10 MB file has about a hundred thousand references: keep one copy of them, not two.
   composeReferences.length = 0;
   if (envFiles.length > 0) {
-    const envScan = await scanEnvFileReferences(envFiles, processEnvironment);
+    const envScan = await scanEnvFileReferences(envFiles, processEnvironment, access);
     appendAll(references, envScan.references);
     appendAll(findings, envScan.findings);
   }
@@ -82,7 +84,7 @@ async function scanStacks(options: ScanOptions, ctx: Context): Promise<Report> {
   const summaries: StackSummary[] = [];
   for (const stack of stacks) {
     const envFiles = stack.envFiles.filter((file) => existsSync(file));
-    const scanned = await scanFiles(stack.compose, envFiles, options.processEnv === true ? ctx.env : {}, ctx.cwd);
+    const scanned = await scanFiles(stack.compose, envFiles, options.processEnv === true ? ctx.env : {}, ctx);
     const own = scanned.findings.map((finding) => ({ ...finding, stack: stack.name }));
     summaries.push({ name: stack.name, ...summarize(own) });
     appendAll(findings, own);

@@ -7,6 +7,7 @@ import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { acquireLock } from '../fs/lock.js';
 import { appendHistory, createFingerprinter } from '../history/state.js';
+import { sealedAccessOf } from '../project/env-files.js';
 import { readEnvForEdit, targetEnvFile, writeEnvAssignments } from '../project/env-writer.js';
 import { stripTrailingNewline } from '../project/stdin.js';
 import type { Change, Report } from '../report.js';
@@ -50,7 +51,7 @@ export async function set(key: string, options: SetOptions, ctx: Context): Promi
   const lock = await acquireLock(target);
   try {
     const random = await ctx.random();
-    const { document } = await readEnvForEdit(target, options);
+    const { document } = await readEnvForEdit(target, options, sealedAccessOf(ctx));
     const values = envValues(document);
     values.set(key, value);
     // Values derived from this key (a Tor hash, a URI holding a password) follow it.

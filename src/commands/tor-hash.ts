@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
-import { readEnvFile } from '../project/env-files.js';
+import { readEnvFile, sealedAccessOf } from '../project/env-files.js';
 import { stripTrailingNewline } from '../project/stdin.js';
 import type { Report } from '../report.js';
 import { generateTorHash } from '../secrets/tor-hash.js';
@@ -17,7 +17,11 @@ async function readPassword(options: TorHashOptions, ctx: Context): Promise<stri
   const envFile = options.envFile?.[0];
   if (envFile !== undefined) {
     const key = options.key ?? 'TOR_PASSWORD';
-    const { file } = await readEnvFile(resolve(ctx.cwd, envFile), () => undefined);
+    const { file, findings } = await readEnvFile(resolve(ctx.cwd, envFile), () => undefined, sealedAccessOf(ctx));
+    const sealedProblem = findings.find((finding) => finding.code === 'sealed-tampered' || finding.code === 'sealed-unreadable');
+    if (sealedProblem !== undefined && (file === undefined || file.sealed?.isLocked === true)) {
+      throw new LucidError('SEALED_INVALID', `cannot read ${key} from ${envFile}: ${sealedProblem.message}`);
+    }
     const value = file?.values.get(key);
     if (value === undefined || value === '') throw new LucidError('KEY_NOT_FOUND', `${key} is not set in ${envFile}`);
     return value;

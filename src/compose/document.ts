@@ -120,3 +120,25 @@ export function parseComposeText(text: string, file: string): { compose: Compose
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/**
+ * Resolves the document to plain data (merge keys applied, aliases expanded). Alias bombs were
+ * refused by parseComposeText on the size of their expansion, so yaml's alias count is not applied
+ * again here (it would refuse 5,000 services merging one anchor). Returns a finding instead of data
+ * when the YAML cannot be resolved (a bad merge).
+ */
+export function resolveCompose(compose: ComposeDocument): { data: Record<string, unknown> | undefined; finding: Finding | undefined } {
+  if (!compose.isUsable) return { data: undefined, finding: undefined };
+  try {
+    const data = compose.document.toJS({ maxAliasCount: -1 }) as unknown;
+    return { data: isRecord(data) ? data : {}, finding: undefined };
+  } catch (error) {
+    const reason = `the YAML cannot be resolved: ${error instanceof Error ? lowerFirst(error.message) : String(error)}`;
+    return { data: undefined, finding: makeFinding('yaml-syntax', { file: compose.file, line: 1, column: 1 }, reason) };
+  }
+}
+
+/** True for a plain object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

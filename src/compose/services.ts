@@ -10,7 +10,7 @@ import { makeFinding } from '../findings.js';
 import type { AliasIndex } from './aliases.js';
 import { followAlias } from './aliases.js';
 import type { ComposeDocument } from './document.js';
-import { positionAt } from './document.js';
+import { isRecord, positionAt } from './document.js';
 
 /** One `env_file:` entry of a service, short or long syntax, before interpolation. */
 export interface ServiceEnvFileEntry {
@@ -96,7 +96,7 @@ function readEnvironmentKeys(value: unknown, aliases: AliasIndex | undefined, pr
 }
 
 /** Lists the services of a parsed compose file; a merge of something that is not a mapping is a finding. */
-export function listServices(compose: ComposeDocument): { services: ServiceFacts[]; findings: Finding[] } {
+export function listServiceFacts(compose: ComposeDocument): { services: ServiceFacts[]; findings: Finding[] } {
   if (!compose.isUsable) return { services: [], findings: [] };
   const problems: Node[] = [];
   const top = mergedEntries(compose.document.contents, compose.aliases, problems);
@@ -119,4 +119,30 @@ export function listServices(compose: ComposeDocument): { services: ServiceFacts
       ),
     );
   return { services, findings };
+}
+
+function readPlainEnvFileEntries(service: string, value: unknown): ServiceEnvFileEntry[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  const entries: ServiceEnvFileEntry[] = [];
+  for (const item of items) {
+    if (typeof item === 'string') entries.push({ service, rawPath: item, isRequired: true });
+    else if (isRecord(item) && typeof item['path'] === 'string') entries.push({ service, rawPath: item['path'], isRequired: item['required'] !== false });
+  }
+  return entries;
+}
+
+/** Lists the services of compose data already resolved to plain objects (resolveCompose). */
+export function listServices(data: Record<string, unknown>): ServiceFacts[] {
+  const services = data['services'];
+  if (!isRecord(services)) return [];
+  return Object.entries(services).map(([name, definition]) => {
+    const service = isRecord(definition) ? definition : {};
+    const environment = service['environment'];
+    const environmentKeys = Array.isArray(environment)
+      ? environment.filter((item): item is string => typeof item === 'string').map((item) => item.split('=')[0]?.trim() ?? '')
+      : isRecord(environment)
+        ? Object.keys(environment)
+        : [];
+    return { name, envFiles: readPlainEnvFileEntries(name, service['env_file']), environmentKeys };
+  });
 }

@@ -4,7 +4,7 @@
  * project or once per stack of a workspace, in one process.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { appendAll } from '../append-all.js';
 import type { ComposeDocument } from '../compose/document.js';
 import { findEnvFilePositions } from '../compose/env-file-positions.js';
@@ -13,8 +13,9 @@ import { loadComposeFiles } from '../compose/load.js';
 import type { ComposeScan } from '../compose/references.js';
 import { scanComposeDocument } from '../compose/references.js';
 import type { ServiceFacts } from '../compose/services.js';
-import { listServices } from '../compose/services.js';
+import { listServiceFacts } from '../compose/services.js';
 import { substitute } from '../compose/substitution.js';
+import type { Context } from '../context.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { displayPath } from '../paths.js';
@@ -22,7 +23,9 @@ import { runRules } from '../rules/registry.js';
 import type { CheckedEnvFile, ResolvedServiceEnvFile } from '../rules/rule.js';
 import { loadTemplate } from '../templates/load.js';
 import type { Template } from '../templates/types.js';
+import type { EnvFile, SealedAccess } from './env-files.js';
 import { loadInterpolationEnv, readEnvFile } from './env-files.js';
+import { dropSealedFalsePositives } from './sealed-findings.js';
 import type { ProjectStack } from './stacks.js';
 
 /** One compose project to check: files resolved, env files as given, the template loaded. */
@@ -35,18 +38,20 @@ export interface ProjectToCheck {
 }
 
 /** Runs every check over one project; returns its findings (unsorted) and the files read. */
-export async function checkProject(project: ProjectToCheck, cwd: string, env: NodeJS.ProcessEnv): Promise<{ findings: Finding[]; files: string[] }> {
+export async function checkProject(project: ProjectToCheck, ctx: Context, access: SealedAccess): Promise<{ findings: Finding[]; files: string[] }> {
+  const { cwd, env } = ctx;
   const { documents, findings } = await loadComposeFiles(project.files);
   const scans: ComposeScan[] = documents.map(scanComposeDocument);
   const all: Finding[] = findings;
   for (const scan of scans) appendAll(all, scan.findings);
   appendAll(all, runRules('references', { cwd, references: scans.flatMap((scan) => scan.references) }));
 
-  const interpolation = await loadInterpolationEnv(project, project.projectDirectory, cwd, env);
+  const interpolation = await loadInterpolationEnv(project, project.projectDirectory, cwd, env, access);
+  const readFiles: EnvFile[] = [...interpolation.files];
   appendAll(all, interpolation.findings);
   const services: ServiceFacts[] = [];
   for (const document of documents) {
-    const listed = listServices(document);
+    const listed = listServiceFacts(document);
     appendAll(all, listed.findings);
     appendAll(services, listed.services);
   }
@@ -59,9 +64,10 @@ export async function checkProject(project: ProjectToCheck, cwd: string, env: No
     if (entry.path === undefined || !entry.exists) continue;
     let checked = byPath.get(entry.path);
     if (checked === undefined) {
-      const read = await readEnvFile(entry.path, lookup);
+      const read = await readEnvFile(entry.path, lookup, access);
       appendAll(all, read.findings);
       if (read.file === undefined) continue;
+      readFiles.push(read.file);
       checked = { file: { ...read.file, isInterpolation: false, services: [] }, services: new Set() };
       byPath.set(entry.path, checked);
       envFiles.push(checked.file);
@@ -85,7 +91,11 @@ export async function checkProject(project: ProjectToCheck, cwd: string, env: No
     template: project.template,
   };
   appendAll(all, runRules('project', input));
-  return { findings: all, files: [...project.files, ...envFiles.map((file) => file.path)] };
+  // Loaded only where `export` left a record: a plain check stays as light as it was.
+  if (readFiles.some((file) => existsSync(join(dirname(file.path), '.lucid-env', 'exports.json')))) {
+    appendAll(all, await (await import('./export-drift.js')).findExportDrift(readFiles, ctx));
+  }
+  return { findings: dropSealedFalsePositives(all, readFiles), files: [...project.files, ...envFiles.map((file) => file.path)] };
 }
 
 function resolveServiceEnvFiles(
@@ -120,9 +130,10 @@ function resolveServiceEnvFiles(
 export async function checkStack(
   stack: ProjectStack,
   options: { processEnv?: boolean | undefined },
-  cwd: string,
-  env: NodeJS.ProcessEnv,
+  ctx: Context,
+  access: SealedAccess,
 ): Promise<{ findings: Finding[]; files: string[] }> {
+  const { cwd } = ctx;
   const template = stack.template === undefined ? { template: undefined, findings: [] } : await loadTemplate(stack.template, stack.root);
   const findings: Finding[] = [...template.findings];
   const present = stack.envFiles.filter((file) => existsSync(file));
@@ -145,6 +156,6 @@ export async function checkStack(
     processEnv: options.processEnv,
     template: template.template,
   };
-  const checked = await checkProject(project, cwd, env);
+  const checked = await checkProject(project, ctx, access);
   return { findings: appendAll(findings, checked.findings), files: checked.files };
 }

@@ -12,6 +12,7 @@ import { LucidError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { requireTemplate } from '../templates/load.js';
 import type { Template } from '../templates/types.js';
+import type { SealedAccess } from './env-files.js';
 import { readEnvFile } from './env-files.js';
 import { targetEnvFile } from './env-writer.js';
 import { inferTemplate, suggestTemplateName } from './infer-template.js';
@@ -82,12 +83,15 @@ function announce(ctx: Context, what: string, template: Template): void {
 }
 
 /** Values of the stack's other env files (later files win) and which file each key lives in. */
-export async function readOtherEnvFiles(others: readonly string[]): Promise<{ values: Map<string, string>; fileOf: Map<string, string> }> {
+export async function readOtherEnvFiles(
+  others: readonly string[],
+  access?: SealedAccess,
+): Promise<{ values: Map<string, string>; fileOf: Map<string, string> }> {
   const values = new Map<string, string>();
   const fileOf = new Map<string, string>();
   for (const path of others) {
     if (!existsSync(path)) continue;
-    const { file } = await readEnvFile(path, (name) => values.get(name));
+    const { file } = await readEnvFile(path, (name) => values.get(name), access);
     if (file === undefined) continue;
     for (const [key, value] of file.values) {
       values.set(key, value);

@@ -10,6 +10,11 @@ import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { readText } from '../fs/read.js';
 import type { ReferenceRecord } from '../report.js';
+import type { RandomSource, Sodium } from '../secrets/random.js';
+import { isSealedText } from '../secrets/sealed-header.js';
+import type { SealedAccess } from './sealed-env.js';
+
+export type { SealedAccess };
 
 /** Env files larger than this are refused. */
 export const MAX_ENV_BYTES = 8 * 1024 * 1024;
@@ -20,6 +25,16 @@ export interface EnvFile {
   document: EnvDocument;
   values: Map<string, string>;
   mode: number;
+  /** Set for a sealed file: whether no key opened it (then `values` are its names with sealed tokens), and its version. */
+  sealed?: { isLocked: boolean; version: number };
+}
+
+/** How commands give env-file reading what sealed files need (their keys, libsodium, the rollback floor). */
+export function sealedAccessOf(
+  ctx: { env: NodeJS.ProcessEnv; cwd: string; sodium(): Promise<Sodium>; random(): Promise<RandomSource> },
+  options: { keyFile?: string | undefined; minVersion?: number | undefined } = {},
+): SealedAccess {
+  return { env: ctx.env, cwd: ctx.cwd, sodium: ctx.sodium, random: ctx.random, keyFile: options.keyFile, minVersion: options.minVersion };
 }
 
 /** The interpolation env (SPEC section 1) and the files it came from. */
@@ -29,13 +44,21 @@ export interface InterpolationEnv {
   findings: Finding[];
 }
 
-/** Reads one env file; problems inside it are findings, an unreadable file throws. */
-export async function readEnvFile(path: string, lookup: (name: string) => string | undefined): Promise<{ file: EnvFile | undefined; findings: Finding[] }> {
+/**
+ * Reads one env file; problems inside it are findings, an unreadable file throws. A sealed file is
+ * opened in memory with the keys `access` finds (without access, or without a key: its names only).
+ */
+export async function readEnvFile(
+  path: string,
+  lookup: (name: string) => string | undefined,
+  access?: SealedAccess,
+): Promise<{ file: EnvFile | undefined; findings: Finding[] }> {
   const read = await readText(path, { maxBytes: MAX_ENV_BYTES, what: 'env file' });
   if (read.isBinary || !read.isValidUtf8) {
     const what = read.isBinary ? 'a binary file (it contains NUL bytes)' : 'not valid UTF-8';
     return { file: undefined, findings: [makeFinding('env-syntax', { file: path, line: 1, column: 1 }, `the env file is ${what}`)] };
   }
+  if (isSealedText(read.text)) return (await import('./sealed-env.js')).readSealedEnvFile(path, read.text, read.mode, lookup, access);
   const parsed = parseEnv(read.text, { file: path, lookup });
   return { file: { path, document: parsed.document, values: envValues(parsed.document), mode: read.mode }, findings: parsed.findings };
 }
@@ -50,6 +73,7 @@ export async function loadInterpolationEnv(
   projectDirectory: string,
   cwd: string,
   processEnvironment: NodeJS.ProcessEnv,
+  access?: SealedAccess,
 ): Promise<InterpolationEnv> {
   const paths =
     options.envFile !== undefined && options.envFile.length > 0
@@ -60,7 +84,7 @@ export async function loadInterpolationEnv(
   const lookup = (name: string): string | undefined => (usesProcess ? processEnvironment[name] : undefined) ?? values.get(name);
   const env: InterpolationEnv = { values, files: [], findings: [] };
   for (const path of paths) {
-    const { file, findings } = await readEnvFile(path, lookup);
+    const { file, findings } = await readEnvFile(path, lookup, access);
     appendAll(env.findings, findings);
     if (file === undefined) continue;
     env.files.push(file);
@@ -76,11 +100,12 @@ export async function loadInterpolationEnv(
 export async function scanEnvFileReferences(
   paths: readonly string[],
   processEnvironment: NodeJS.ProcessEnv,
+  access?: SealedAccess,
 ): Promise<{ references: ReferenceRecord[]; findings: Finding[] }> {
   const references: ReferenceRecord[] = [];
   const findings: Finding[] = [];
   for (const path of paths) {
-    const { file, findings: fileFindings } = await readEnvFile(path, (name) => processEnvironment[name]);
+    const { file, findings: fileFindings } = await readEnvFile(path, (name) => processEnvironment[name], access);
     appendAll(findings, fileFindings);
     if (file === undefined) continue;
     for (const line of file.document.lines) {

@@ -16,9 +16,15 @@ import { LucidError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readTextIfExists } from '../fs/read.js';
 import { displayPath } from '../paths.js';
+import { isSealedText } from '../secrets/sealed-header.js';
 import type { PlannedValue } from '../templates/plan.js';
 import type { Template } from '../templates/types.js';
-import { MAX_ENV_BYTES } from './env-files.js';
+import type { SealedAccess } from './env-files.js';
+import { MAX_ENV_BYTES, sealedAccessOf } from './env-files.js';
+import type { SealedEdit } from './sealed-env.js';
+
+/** The name ending of sealed env files (`seal -e .env` writes `.env.sealed`). */
+export const SEALED_SUFFIX = '.sealed';
 
 export type { EnvAssignment };
 
@@ -30,11 +36,15 @@ export interface EnvWriteResult {
   mode: number;
 }
 
-/** Reads an env file for editing (an empty document when it does not exist yet). */
+/**
+ * Reads an env file for editing (an empty document when it does not exist yet). A sealed file is
+ * opened in memory with `access` and comes with `sealed`, which seals the edit again.
+ */
 export async function readEnvForEdit(
   path: string,
   options: { followSymlinks?: boolean },
-): Promise<{ document: EnvDocument; exists: boolean; mode: number | undefined }> {
+  access?: SealedAccess,
+): Promise<{ document: EnvDocument; exists: boolean; mode: number | undefined; sealed?: SealedEdit }> {
   const stats = await lstat(path).catch(() => undefined);
   if (stats?.isSymbolicLink() === true && options.followSymlinks !== true) {
     throw new LucidError('SYMLINK_REFUSED', `${path} is a symbolic link; lucid-env does not write through links by default`, {
@@ -42,9 +52,19 @@ export async function readEnvForEdit(
     });
   }
   const read = await readTextIfExists(path, { maxBytes: MAX_ENV_BYTES, what: 'env file' });
-  if (read === undefined) return { document: parseEnv('', { file: path }).document, exists: false, mode: undefined };
+  if (read === undefined) {
+    // A new file named like a sealed one would hold plaintext under a name that promises none.
+    if (path.endsWith(SEALED_SUFFIX)) throw new LucidError('USAGE', `${path} does not exist; write the plain file, then \`lucid-env seal\` it`);
+    return { document: parseEnv('', { file: path }).document, exists: false, mode: undefined };
+  }
   if (read.isBinary || !read.isValidUtf8) {
     throw new LucidError('ENV_INVALID', `${path} is not a text env file (${read.isBinary ? 'it contains NUL bytes' : 'not valid UTF-8'}); refusing to edit it`);
+  }
+  if (isSealedText(read.text)) {
+    if (access === undefined) throw new LucidError('SEALED_INVALID', `${path} is a sealed env file; this command cannot edit it`);
+    const { openSealedForEdit } = await import('./sealed-env.js');
+    const { plain, edit } = await openSealedForEdit(path, read.text, access);
+    return { document: parseEnv(plain, { file: path }).document, exists: true, mode: read.mode, sealed: edit };
   }
   return { document: parseEnv(read.text, { file: path }).document, exists: true, mode: read.mode };
 }
@@ -82,10 +102,11 @@ export async function writeEnvAssignments(
   options: { pythonCompat: boolean; followSymlinks?: boolean; dryRun?: boolean },
   ctx: Context,
 ): Promise<EnvWriteResult> {
-  const { document, exists, mode } = await readEnvForEdit(path, options);
+  const { document, exists, mode, sealed } = await readEnvForEdit(path, options, sealedAccessOf(ctx));
   const applied = applyAssignments(document, assignments, options.pythonCompat, path);
   let finalMode = mode ?? 0o600;
-  if (mode !== undefined && (mode & 0o077) !== 0) {
+  // A sealed file holds no plaintext: readable by others (as in a git checkout) is no risk.
+  if (mode !== undefined && (mode & 0o077) !== 0 && sealed === undefined) {
     finalMode = 0o600;
     if (options.dryRun !== true && ctx.quiet !== true)
       ctx.stderr.write(`notice: ${displayPath(path, ctx.cwd)} holds secrets and was readable by group or others; its mode is now 0600\n`);
@@ -93,7 +114,11 @@ export async function writeEnvAssignments(
   if (options.dryRun === true || (applied.changed.length === 0 && exists && finalMode === mode)) {
     return { changed: applied.changed, created: false, mode: finalMode };
   }
-  const written = await writeFileAtomic(path, stringifyEnv(applied.document), { mode: finalMode, followSymlinks: options.followSymlinks === true });
+  const text = stringifyEnv(applied.document);
+  const written = await writeFileAtomic(path, sealed === undefined ? text : await sealed.seal(text), {
+    mode: finalMode,
+    followSymlinks: options.followSymlinks === true,
+  });
   return { changed: applied.changed, created: written.created, mode: written.mode };
 }
 

@@ -10,7 +10,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { parseComposeText } from '../compose/document.js';
 import { parseTemplate } from '../compose/interpolation.js';
 import { findComposeFiles, readComposeText } from '../compose/load.js';
-import { listServices } from '../compose/services.js';
+import { listServiceFacts } from '../compose/services.js';
 import { substitute } from '../compose/substitution.js';
 import { readText } from '../fs/read.js';
 import { listBuiltInTemplates, loadTemplate } from '../templates/load.js';
@@ -53,7 +53,7 @@ async function readEnvFileEntries(file: string, root: string): Promise<string[]>
   if ('finding' in read) return [];
   const { compose } = parseComposeText(read.text, file);
   const found: string[] = [];
-  for (const service of listServices(compose).services) {
+  for (const service of listServiceFacts(compose).services) {
     for (const entry of service.envFiles) {
       const path = locateEnvFile(entry.rawPath, dirname(file), root);
       if (path !== undefined && !found.includes(path)) found.push(path);

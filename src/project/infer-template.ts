@@ -9,7 +9,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseTemplate } from '../compose/interpolation.js';
 import { loadComposeFiles } from '../compose/load.js';
 import { formatPath, scanComposeDocument } from '../compose/references.js';
-import { listServices } from '../compose/services.js';
+import { listServiceFacts } from '../compose/services.js';
 import { listReferences, substitute } from '../compose/substitution.js';
 import { LucidError } from '../errors.js';
 import { displayPath } from '../paths.js';
@@ -100,7 +100,7 @@ async function collectReferences(composeFiles: readonly string[], cwd: string): 
       if (url !== undefined) item.inUrl = url;
       references.push(item);
     }
-    for (const service of listServices(document).services) {
+    for (const service of listServiceFacts(document).services) {
       for (const entry of service.envFiles) {
         const value = substitute(parseTemplate(entry.rawPath), () => undefined).value;
         if (value !== null && value !== '') envFiles.push(resolve(dirname(document.file), value));

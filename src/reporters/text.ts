@@ -29,6 +29,9 @@ const PAST: Record<Change['action'], string> = {
   'kept-previous': 'kept previous',
   set: 'set',
   unchanged: 'unchanged',
+  sealed: 'sealed',
+  unsealed: 'unsealed',
+  exported: 'exported',
 };
 
 const WOULD: Record<Change['action'], string> = {
@@ -40,6 +43,9 @@ const WOULD: Record<Change['action'], string> = {
   'kept-previous': 'would keep previous',
   set: 'would set',
   unchanged: 'would leave unchanged',
+  sealed: 'would seal',
+  unsealed: 'would unseal',
+  exported: 'would export',
 };
 
 /** Formats a report for a terminal; the last line is a summary unless the report is pure output. */

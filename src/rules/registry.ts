@@ -12,6 +12,7 @@ import { listAuditRules } from './audit/index.js';
 import { composeTimeExpansionRule } from './compose-time-expansion.js';
 import { driftRule } from './drift.js';
 import { envFileMissingRule } from './env-file-missing.js';
+import { exportDriftRule } from './export-drift.js';
 import { inconsistentDefaultRule } from './inconsistent-default.js';
 import { inconsistentSecretRule } from './inconsistent-secret.js';
 import { interpolationRule } from './interpolation.js';
@@ -20,6 +21,7 @@ import { passthroughRule } from './passthrough.js';
 import { permissionsRule } from './permissions.js';
 import { rotationAgeRule } from './rotation-age.js';
 import type { CodeInfo, Rule, Stage, StageInputs, StageRule } from './rule.js';
+import { sealedRule } from './sealed.js';
 import { secretValueRule } from './secret-values.js';
 import { suspiciousReferenceRule } from './suspicious-reference.js';
 import { templateValuesRule } from './template-values.js';
@@ -47,6 +49,8 @@ export function listRules() {
     templateInvalidRule,
     workspaceInvalidRule,
     rotationAgeRule,
+    sealedRule,
+    exportDriftRule,
     ...listAuditRules(),
   ] as const;
 }

@@ -69,6 +69,27 @@ export interface RotationInput {
   positionOf(key: string): { line: number; column: number };
 }
 
+/** One exported value compared with its env file: keyed fingerprints only, never values. */
+export interface ExportDriftItem {
+  envFile: string;
+  key: string;
+  /** Where the key is written in the env file (0 when it is gone). */
+  line: number;
+  column: number;
+  to: string;
+  /** The override or manifest, as shown to the user. */
+  artifact: string;
+  /** Fingerprints: at export time, of the env file's value now, of the exported copy now. */
+  recorded: string;
+  current: string | undefined;
+  exported: string | undefined;
+}
+
+/** What `check` judges about earlier exports. */
+export interface ExportsInput {
+  items: readonly ExportDriftItem[];
+}
+
 /** The input of each stage that runs rules. */
 export interface StageInputs {
   /** `check`: everything read from a project. */
@@ -77,6 +98,8 @@ export interface StageInputs {
   references: ReferencesInput;
   /** `rotate --check`. */
   rotation: RotationInput;
+  /** `check`: what `export` wrote earlier. */
+  exports: ExportsInput;
   /** `audit`: services, Dockerfiles, the repository and the policy. */
   audit: AuditInput;
 }

@@ -11,7 +11,20 @@ import { parseGeneratorSpec } from '../secrets/generate.js';
 import type { DeriveSpec, RotationPolicy, Template, TemplateVariable, ValueType } from './types.js';
 
 const VALUE_TYPES: readonly ValueType[] = ['string', 'int', 'port', 'bool', 'url', 'hostname', 'hex', 'base64', 'choices'];
-const VARIABLE_KEYS = new Set(['description', 'secret', 'supplied', 'required', 'type', 'choices', 'default', 'prompt', 'generate', 'derive', 'rotation']);
+const VARIABLE_KEYS = new Set([
+  'description',
+  'secret',
+  'supplied',
+  'required',
+  'type',
+  'choices',
+  'default',
+  'prompt',
+  'generate',
+  'derive',
+  'rotation',
+  'fileEnv',
+]);
 const TOP_KEYS = new Set(['name', 'description', 'envFile', 'compose', 'variables']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -103,6 +116,11 @@ function readVariable(reader: Reader, name: string, node: YAMLMap | null, raw: R
   if (variable.generate !== undefined && variable.derive !== undefined) problem(reader, node, `${name}: a variable is either generated or derived, not both`);
   if (variable.supplied && (variable.generate !== undefined || variable.derive !== undefined)) {
     problem(reader, node, `${name}: a supplied credential is issued elsewhere; it cannot also be generated or derived`);
+  }
+  if (raw['fileEnv'] !== undefined) {
+    const names = Array.isArray(raw['fileEnv']) ? raw['fileEnv'] : [raw['fileEnv']];
+    if (names.every((item) => typeof item === 'string' && NAME.test(item))) variable.fileEnv = names as string[];
+    else problem(reader, keyOf(node, 'fileEnv'), `${name}: fileEnv must list container variable names (whose image also reads NAME_FILE)`);
   }
   if (raw['rotation'] !== undefined) {
     const rotation = readRotation(reader, name, raw['rotation'], keyOf(node, 'rotation'));

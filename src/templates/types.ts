@@ -35,6 +35,11 @@ export interface TemplateVariable {
   generate?: GeneratorSpec;
   derive?: DeriveSpec;
   rotation?: RotationPolicy;
+  /**
+   * Container variables that carry this secret and whose image also reads `<NAME>_FILE` (the
+   * official MongoDB, Postgres, MariaDB and Elasticsearch images do): `export` switches them to a file.
+   */
+  fileEnv?: string[];
   /** Where the variable is written in the template file. */
   line: number;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseComposeText } from '../../src/compose/document.js';
 import { formatPath, scanComposeDocument } from '../../src/compose/references.js';
-import { listServices } from '../../src/compose/services.js';
+import { listServiceFacts } from '../../src/compose/services.js';
 
 function billionLaughs(levels: number): string {
   const names = 'abcdefghijk'.slice(0, levels);
@@ -24,7 +24,7 @@ describe('alias bombs are judged by the size of their expansion', () => {
     const { compose, findings } = parseComposeText(`${lines.join('\n')}\n`, 'compose.yaml');
     assert.deepEqual(findings, []);
     assert.equal(compose.isUsable, true);
-    const { services } = listServices(compose);
+    const { services } = listServiceFacts(compose);
     assert.equal(services.length, 5000);
     assert.deepEqual(services[4999], {
       name: 's4999',
@@ -64,7 +64,7 @@ describe('service facts from the YAML nodes', () => {
       '',
     ].join('\n');
     const { compose } = parseComposeText(text, 'compose.yaml');
-    assert.deepEqual(listServices(compose).services, [
+    assert.deepEqual(listServiceFacts(compose).services, [
       { name: 'one', envFiles: [{ service: 'one', rawPath: 'a.env', isRequired: true }], environmentKeys: ['A'] },
       { name: 'two', envFiles: [{ service: 'two', rawPath: 'two.env', isRequired: false }], environmentKeys: ['B'] },
     ]);
@@ -72,7 +72,7 @@ describe('service facts from the YAML nodes', () => {
 
   it('a merge of a scalar is a yaml-syntax finding', () => {
     const { compose } = parseComposeText('x: &x 5\nservices:\n  app:\n    <<: *x\n    image: nginx\n', 'compose.yaml');
-    const { findings } = listServices(compose);
+    const { findings } = listServiceFacts(compose);
     assert.deepEqual(
       findings.map((finding) => `${finding.code} ${finding.line}:${finding.column} ${finding.message}`),
       ['yaml-syntax 1:7 the YAML cannot be resolved: merge sources must be mappings or aliases of mappings'],

@@ -2,11 +2,11 @@
 import { EXAMPLES } from '../../cli-help.js';
 import type { CheckOptions } from '../../commands/check.js';
 import type { CommandDefinition, OutputOptions } from '../options.js';
-import { addComposeOptions, addOutputOptions, addTemplateOption, collectList, runCommand } from '../options.js';
+import { addComposeOptions, addMinVersionOption, addOutputOptions, addTemplateOption, collectList, runCommand } from '../options.js';
 
 /** Defines `check`. */
 export const defineCheck: CommandDefinition = (program, session) => {
-  addTemplateOption(addOutputOptions(addComposeOptions(program.command('check'))))
+  addMinVersionOption(addTemplateOption(addOutputOptions(addComposeOptions(program.command('check')))))
     .description('the CI gate: every referenced variable defined and non-empty, no placeholder or weak secret, valid env files')
     .option('--strict', 'warnings fail too (exit 1)')
     .option('--ignore <codes>', 'finding codes to leave out, comma-separated (e.g. unused,ambiguous-value)', collectList)

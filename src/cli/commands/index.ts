@@ -6,11 +6,15 @@
 import type { CommandDefinition } from '../options.js';
 import { defineAudit } from './audit.js';
 import { defineCheck } from './check.js';
+import { defineExport } from './export.js';
 import { defineGenerate } from './generate.js';
 import { defineInit } from './init.js';
+import { defineKeys } from './keys.js';
 import { defineRender } from './render.js';
 import { defineRotate } from './rotate.js';
+import { defineRekey, defineRun } from './run.js';
 import { defineScan } from './scan.js';
+import { defineSeal, defineUnseal } from './seal.js';
 import { defineSet } from './set.js';
 import { defineSync } from './sync.js';
 import { defineTemplate } from './template.js';
@@ -31,4 +35,10 @@ export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
   template: defineTemplate,
   workspace: defineWorkspace,
   audit: defineAudit,
+  keys: defineKeys,
+  seal: defineSeal,
+  unseal: defineUnseal,
+  run: defineRun,
+  rekey: defineRekey,
+  export: defineExport,
 };
