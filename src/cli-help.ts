@@ -42,6 +42,7 @@ export const EXAMPLES = {
     'printf %s "$NEW_PASSWORD" | lucid-env set MONGODB_PASSWORD -e .env',
     'lucid-env set API_GATEWAY_URL -e .env             # hidden prompt on a terminal',
     'lucid-env set TOR_PASSWORD --generate -t foundation',
+    "printf '' | lucid-env set OPTIONAL_SUFFIX -e .env --allow-empty   # an empty value only when asked",
   ]),
   init: block([
     'lucid-env init                                    # asks, generates, shows a summary, confirms',
@@ -54,6 +55,7 @@ export const EXAMPLES = {
     'lucid-env rotate -t foundation --due               # everything past its maxAge',
     'lucid-env rotate -t foundation --check             # ages; exit 1 when one is overdue',
     "lucid-env rotate -t foundation JWT_SECRET_KEY --propagate 'deploy/*/.env'",
+    "lucid-env rotate -t foundation ENCRYPTION_KEY --propagate 'deploy/*/.env' --force   # files disagree",
   ]),
   torHash: block(['printf %s "$TOR_PASSWORD" | lucid-env tor-hash', 'lucid-env tor-hash -e configs/environment/.env.foundation --key TOR_PASSWORD']),
   template: block(['lucid-env template list', 'lucid-env template show foundation', 'lucid-env template infer -f compose.yaml -o lucid-env.template.yml']),

@@ -21,13 +21,21 @@ export function buildProgram(session: Session, output: Context, only?: string): 
     .description('Environment variables and secrets for Docker Compose stacks: scan, check, render, generate, rotate.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (text) => output.stdout.write(text), writeErr: (text) => output.stderr.write(text) })
+    .configureOutput({ writeOut: (text) => output.stdout.write(text), writeErr: (text) => output.stderr.write(redactQuotedValues(text)) })
     .exitOverride();
   program.addHelpText('after', EXAMPLES.program);
   const definition = only !== undefined && Object.hasOwn(COMMANDS, only) ? COMMANDS[only] : undefined;
   if (definition !== undefined) definition(program, session);
   else for (const define of Object.values(COMMANDS)) define(program, session);
   return program;
+}
+
+/**
+ * commander quotes what it could not use (`unknown option '--password=hunter2'`); a value typed
+ * after "=" may be a secret, so only the part before it is repeated.
+ */
+export function redactQuotedValues(text: string): string {
+  return text.replace(/'([^'=\s]*)=[^']*'/g, "'$1=…'");
 }
 
 function reportFailure(error: unknown, debug: boolean, ctx: Context): number {

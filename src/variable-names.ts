@@ -32,3 +32,15 @@ export function isSecretName(name: string): boolean {
   const after = name.slice(end).toUpperCase().split('_');
   return !after.some((word) => DESCRIPTIVE_WORDS.has(word));
 }
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** True for a name Compose can reference (letters, digits and _, not starting with a digit). */
+export function isVariableName(text: string): boolean {
+  return VARIABLE_NAME.test(text);
+}
+
+/** A command-line argument as messages show it: a name as is; anything else may be a value typed by mistake, so it is not repeated. */
+export function formatNameArgument(text: string): string {
+  return isVariableName(text) ? text : 'an argument that is not a variable name (not repeated here)';
+}

@@ -3,21 +3,24 @@
  * stack's, or one inferred from the compose project). A working value that is merely weaker or of
  * another format than the template asks is kept and reported; `--replace-weak` replaces it.
  */
+import { unlink } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
-import { acquireLock } from '../fs/lock.js';
-import { appendHistory, createFingerprinter } from '../history/state.js';
+import { pruneBackups, writeBackup } from '../history/backup.js';
+import { createFingerprinter } from '../history/state.js';
 import { displayPath } from '../paths.js';
 import { chooseTemplate, readOtherEnvFiles } from '../project/choose-template.js';
 import { sealedAccessOf } from '../project/env-files.js';
-import { commentFor, readEnvForEdit, writeEnvAssignments } from '../project/env-writer.js';
+import { commentFor, planEnvChange, readEnvForEdit } from '../project/env-writer.js';
+import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Change, Report } from '../report.js';
 import type { SafePlan } from '../templates/plan-safe.js';
 import { planSafeGenerate } from '../templates/plan-safe.js';
 import type { Template } from '../templates/types.js';
+import { formatNameArgument } from '../variable-names.js';
 
 /** Options of `generate`. */
 export interface GenerateOptions {
@@ -35,24 +38,25 @@ export interface GenerateOptions {
 
 /** Generates the secrets the env file lacks and recomputes derived values. */
 export async function generate(keys: string[], options: GenerateOptions, ctx: Context): Promise<Report> {
-  const choice = await chooseTemplate(options, ctx);
+  const choice = await chooseTemplate(options, ctx, 'generate');
   const { template, target } = choice;
   const unknown = keys.filter(
     (key) => !template.variables.some((variable) => variable.name === key && (variable.generate !== undefined || variable.derive !== undefined)),
   );
   if (unknown.length > 0) {
-    throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${unknown.join(', ')}`, {
+    throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${unknown.map(formatNameArgument).join(', ')}`, {
       hint: choice.origin === 'inferred' ? 'lucid-env template infer shows the inferred template' : `lucid-env template show ${template.name}`,
     });
   }
-  const lock = options.dryRun === true ? undefined : await acquireLock(target);
+  const isDryRun = options.dryRun === true;
+  const mutation = isDryRun ? undefined : await beginMutation([target], ctx);
+  let backup: string | undefined;
   try {
     const random = await ctx.random();
-    const { document } = await readEnvForEdit(target, options, sealedAccessOf(ctx));
+    const edit = await readEnvForEdit(target, options, sealedAccessOf(ctx));
+    const own = envValues(edit.document);
     const others = await readOtherEnvFiles(choice.others, sealedAccessOf(ctx));
-    const own = envValues(document);
-    const current = new Map([...others.values, ...own]);
-    const plan = planSafeGenerate(template, current, random, {
+    const plan = planSafeGenerate(template, new Map([...others.values, ...own]), random, {
       selected: keys.length > 0 ? new Set(keys) : undefined,
       replaceWeak: options.replaceWeak,
       elsewhere: (key) => (own.has(key) ? undefined : others.fileOf.get(key)),
@@ -63,13 +67,14 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
       value: item.value,
       ...(item.isNew && commentFor(item) !== undefined ? { comment: commentFor(item) as string } : {}),
     }));
-    await writeEnvAssignments(
-      target,
+    const realPath = mutation?.realPathOf(target) ?? target;
+    const write = await planEnvChange(
+      { ...edit, path: target, realPath },
       assignments,
-      { pythonCompat: options.pythonCompat !== false, followSymlinks: options.followSymlinks === true, dryRun: options.dryRun === true },
+      { pythonCompat: options.pythonCompat !== false, dryRun: isDryRun },
       ctx,
     );
-    const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: options.dryRun !== true });
+    const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: !isDryRun && write.change !== undefined });
     const changes: Change[] = planned.map((item) => ({
       file: target,
       key: item.key,
@@ -77,12 +82,19 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
       fingerprint: fingerprintOf(item.value),
       reason: item.reason,
     }));
-    if (options.dryRun !== true) {
-      await appendHistory(
-        target,
-        changes.map((change) => ({ key: change.key, action: `generate:${change.reason ?? change.action}`, fingerprint: change.fingerprint ?? '' })),
-        ctx.now(),
-      );
+    if (!isDryRun) {
+      const history = changes.map((change) => ({
+        envFile: target,
+        key: change.key,
+        action: `generate:${change.reason ?? change.action}`,
+        fingerprint: change.fingerprint ?? '',
+      }));
+      // A weak value may still be the one a database was started with: keep a copy before replacing it
+      // (a placeholder or an empty value is not worth one).
+      const replaces = planned.some((item) => item.reason === 'weak');
+      if (replaces && write.change?.before !== undefined) backup = await writeBackup(target, write.change.before, ctx.now());
+      await commitChanges('generate', [write.change], history, ctx);
+      if (backup !== undefined) await pruneBackups(target);
     }
     const report: Report = {
       command: 'generate',
@@ -97,8 +109,12 @@ export async function generate(keys: string[], options: GenerateOptions, ctx: Co
       report.values = Object.fromEntries(planned.map((item) => [item.key, item.value]));
     }
     return report;
+  } catch (error) {
+    // Nothing changed, so the copy is redundant; kept, it would push a real backup out.
+    if (backup !== undefined) await unlink(backup).catch(() => undefined);
+    throw error;
   } finally {
-    await lock?.release();
+    await mutation?.release();
   }
 }
 

@@ -4,18 +4,24 @@
  * masked summary, confirms, then writes. `--yes` takes every default without a terminal.
  */
 import { existsSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { loadComposeFiles } from '../compose/load.js';
 import { scanComposeDocument } from '../compose/references.js';
 import type { Context } from '../context.js';
 import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
-import { acquireLock } from '../fs/lock.js';
-import { appendHistory, createFingerprinter } from '../history/state.js';
+import { pruneBackups, writeBackup } from '../history/backup.js';
+import { createFingerprinter } from '../history/state.js';
 import { chooseTemplate, readOtherEnvFiles } from '../project/choose-template.js';
 import { sealedAccessOf } from '../project/env-files.js';
-import { commentFor, readEnvForEdit, writeEnvAssignments } from '../project/env-writer.js';
+import { commentFor, planEnvChange, readEnvForEdit } from '../project/env-writer.js';
+import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Prompter } from '../prompt.js';
 import type { Change, Report } from '../report.js';
+import type { RandomSource } from '../secrets/random.js';
+import type { PlannedValue } from '../templates/plan.js';
+import { PREVIOUS_SUFFIX, planRotation } from '../templates/plan.js';
+import type { SafePlan } from '../templates/plan-safe.js';
 import { planSafeGenerate } from '../templates/plan-safe.js';
 import type { Template, TemplateVariable } from '../templates/types.js';
 import { checkValueType } from '../templates/value-types.js';
@@ -111,80 +117,119 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
     });
   }
   const activePrompter = interactive ? await ctx.prompter() : undefined;
-  const choice = await chooseTemplate(options, ctx);
+  const choice = await chooseTemplate(options, ctx, 'init');
   const { template, target } = choice;
-  const { document } = await readEnvForEdit(target, options, sealedAccessOf(ctx));
-  const own = envValues(document);
-  const others = await readOtherEnvFiles(choice.others, sealedAccessOf(ctx));
-  const current = new Map([...others.values, ...own]);
-  const questions = listQuestions(template, current, await composeDefaults(choice.composeFiles), options.force === true);
-  const answers = await ask(questions, activePrompter);
-  for (const [key, value] of await askSupplied(template, current, activePrompter)) answers.set(key, value);
-  const random = await ctx.random();
-  const values = new Map(current);
-  for (const [key, value] of answers) values.set(key, value);
-  if (options.force === true)
-    for (const variable of template.variables) if (variable.generate !== undefined && own.has(variable.name)) values.delete(variable.name);
-  const plan = planSafeGenerate(template, values, random, { elsewhere: (key) => (own.has(key) ? undefined : others.fileOf.get(key)) });
-  const planned = plan.planned;
-  const answered = [...answers].filter(([key, value]) => current.get(key) !== value);
-  ctx.stderr.write(
-    formatSummary(
-      target,
-      answered,
-      planned.map((item) => item.key),
-      template,
-    ),
-  );
-  if (activePrompter !== undefined && !(await activePrompter.confirm(`Write ${answered.length + planned.length} value(s) to ${target}?`, true))) {
-    throw new LucidError('CANCELLED', 'nothing was written');
-  }
-  // Only after the confirmation: a cancelled init leaves no trace, not even a fingerprint key.
-  const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random });
-  const isSecret = (key: string) => template.variables.find((variable) => variable.name === key)?.secret ?? isSecretName(key);
-  const changes: Change[] = [
-    ...answered.map(
-      ([key, value]): Change => ({
-        file: target,
-        key,
-        action: own.has(key) ? 'set' : 'added',
-        reason: 'answer',
-        ...(isSecret(key) ? { fingerprint: fingerprintOf(value) } : {}),
-      }),
-    ),
-    ...planned.map(
-      (item): Change => ({
-        file: target,
-        key: item.key,
-        action: item.reason === 'derived' ? 'derived' : 'generated',
-        fingerprint: fingerprintOf(item.value),
-        reason: item.reason,
-      }),
-    ),
-  ];
-  const lock = await acquireLock(target);
+  // Locked from the first read: answers are never applied to a file another run changed meanwhile.
+  const mutation = await beginMutation([target], ctx);
+  let backup: string | undefined;
   try {
+    const edit = await readEnvForEdit(target, options, sealedAccessOf(ctx));
+    const own = envValues(edit.document);
+    const others = await readOtherEnvFiles(choice.others, sealedAccessOf(ctx));
+    const current = new Map([...others.values, ...own]);
+    const questions = listQuestions(template, current, await composeDefaults(choice.composeFiles), options.force === true);
+    const answers = await ask(questions, activePrompter);
+    for (const [key, value] of await askSupplied(template, current, activePrompter)) answers.set(key, value);
+    const random = await ctx.random();
+    const plan = planSecrets(
+      template,
+      current,
+      answers,
+      { force: options.force === true, elsewhere: (key) => (own.has(key) ? undefined : others.fileOf.get(key)) },
+      random,
+    );
+    const planned = plan.planned;
+    const answered = [...answers].filter(([key, value]) => current.get(key) !== value);
+    if (ctx.quiet !== true || activePrompter !== undefined) ctx.stderr.write(formatSummary(target, answered, planned, template));
+    if (activePrompter !== undefined && !(await activePrompter.confirm(`Write ${answered.length + planned.length} value(s) to ${target}?`, true))) {
+      throw new LucidError('CANCELLED', 'nothing was written');
+    }
     const describe = (key: string) => template.variables.find((variable) => variable.name === key)?.description;
     const assignments = [
-      ...answered.map(([key, value]) => ({ key, value, ...(own.has(key) || describe(key) === undefined ? {} : { comment: describe(key) as string }) })),
+      ...answered.map(([key, value]) => ({ key, value, ...(current.has(key) || describe(key) === undefined ? {} : { comment: describe(key) as string }) })),
       ...planned.map((item) => ({
         key: item.key,
         value: item.value,
         ...(item.isNew && commentFor(item) !== undefined ? { comment: commentFor(item) as string } : {}),
       })),
     ];
-    await writeEnvAssignments(target, assignments, { pythonCompat: options.pythonCompat !== false, followSymlinks: options.followSymlinks === true }, ctx);
-    await appendHistory(
-      target,
-      changes
-        .filter((change) => change.fingerprint !== undefined)
-        .map((change) => ({ key: change.key, action: `init:${change.reason ?? change.action}`, fingerprint: change.fingerprint as string })),
-      ctx.now(),
+    const write = await planEnvChange(
+      { ...edit, path: target, realPath: mutation.realPathOf(target) },
+      assignments,
+      { pythonCompat: options.pythonCompat !== false },
+      ctx,
     );
+    // Only after the confirmation: a cancelled init leaves no trace, not even a fingerprint key.
+    const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: write.change !== undefined });
+    const changes: Change[] = [
+      ...answered.map(
+        ([key, value]): Change => ({
+          file: target,
+          key,
+          action: own.has(key) ? 'set' : 'added',
+          reason: 'answer',
+          ...(isSecretKey(template, key) ? { fingerprint: fingerprintOf(value) } : {}),
+        }),
+      ),
+      ...planned.map(
+        (item): Change => ({
+          file: target,
+          key: item.key,
+          action: item.key.endsWith(PREVIOUS_SUFFIX)
+            ? 'kept-previous'
+            : item.reason === 'derived'
+              ? 'derived'
+              : item.reason === 'rotated'
+                ? 'regenerated'
+                : 'generated',
+          fingerprint: fingerprintOf(item.value),
+          reason: item.reason,
+        }),
+      ),
+    ];
+    const history = changes
+      .filter((change) => change.fingerprint !== undefined)
+      .map((change) => ({ envFile: target, key: change.key, action: `init:${change.reason ?? change.action}`, fingerprint: change.fingerprint as string }));
+    // --force replaces values that were set: keep a copy first, as rotate does.
+    if (options.force === true && write.change?.before !== undefined) backup = await writeBackup(target, write.change.before, ctx.now());
+    await commitChanges('init', [write.change], history, ctx);
+    if (backup !== undefined) await pruneBackups(target);
+    return { command: 'init', files: [target], findings: reportKept(plan, template, target, ctx.cwd, describeSelector(options)), changes };
+  } catch (error) {
+    if (backup !== undefined) await unlink(backup).catch(() => undefined);
+    throw error;
   } finally {
-    await lock.release();
+    await mutation.release();
   }
-  return { command: 'init', files: [target], findings: reportKept(plan, template, target, ctx.cwd, describeSelector(options)), changes };
+}
+
+/**
+ * The secrets to write: every missing, empty or placeholder one (weak working values are kept and
+ * reported); with --force also every one already set in the file, regenerated as a rotation (its
+ * old value kept in _PREVIOUS where the template asks).
+ */
+function planSecrets(
+  template: Template,
+  current: Map<string, string>,
+  answers: Map<string, string>,
+  options: { force: boolean; elsewhere: (key: string) => string | undefined },
+  random: RandomSource,
+): SafePlan {
+  const values = new Map(current);
+  for (const [key, value] of answers) values.set(key, value);
+  const forced = options.force
+    ? template.variables
+        .filter((variable) => variable.generate !== undefined && (values.get(variable.name) ?? '') !== '' && options.elsewhere(variable.name) === undefined)
+        .map((variable) => variable.name)
+    : [];
+  const rotated = planRotation(template, values, forced, random);
+  for (const item of rotated) values.set(item.key, item.value);
+  const plan = planSafeGenerate(template, values, random, { elsewhere: options.elsewhere });
+  return { ...plan, planned: [...rotated, ...plan.planned] };
+}
+
+function isSecretKey(template: Template, key: string): boolean {
+  return template.variables.find((variable) => variable.name === key)?.secret ?? isSecretName(key);
 }
 
 /** Asks for each supplied credential that has no value (hidden input); without a prompter, none. */
@@ -202,7 +247,7 @@ async function askSupplied(template: Template, current: Map<string, string>, pro
 }
 
 async function previewQuestions(options: InitOptions, ctx: Context): Promise<string[]> {
-  const choice = await chooseTemplate(options, { ...ctx, quiet: true });
+  const choice = await chooseTemplate(options, { ...ctx, quiet: true }, 'init');
   const { document } = await readEnvForEdit(choice.target, options, sealedAccessOf(ctx));
   const others = await readOtherEnvFiles(choice.others, sealedAccessOf(ctx));
   const current = new Map([...others.values, ...envValues(document)]);
@@ -213,11 +258,14 @@ async function previewQuestions(options: InitOptions, ctx: Context): Promise<str
   return [...questions, ...supplied];
 }
 
-function formatSummary(target: string, answered: readonly [string, string][], generated: readonly string[], template: Template): string {
+function formatSummary(target: string, answered: readonly [string, string][], planned: readonly PlannedValue[], template: Template): string {
   const secret = (key: string) => template.variables.find((variable) => variable.name === key)?.secret ?? isSecretName(key);
   const lines = [`Summary for ${target}:`];
   for (const [key, value] of answered) lines.push(`  ${key} = ${secret(key) ? '********' : value}`);
-  for (const key of generated) lines.push(`  ${key} = ******** (generated)`);
+  for (const item of planned) {
+    const what = item.key.endsWith(PREVIOUS_SUFFIX) ? 'the value it had' : item.reason === 'rotated' ? 'regenerated, replacing the value it had' : 'generated';
+    lines.push(`  ${item.key} = ******** (${what})`);
+  }
   if (lines.length === 1) lines.push('  nothing to change');
   return `${lines.join('\n')}\n`;
 }

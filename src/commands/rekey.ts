@@ -9,10 +9,10 @@ import type { Context } from '../context.js';
 import { envValues, parseEnv } from '../dotenv/parse.js';
 import { LucidError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { acquireLock } from '../fs/lock.js';
 import { readText } from '../fs/read.js';
 import { MAX_ENV_BYTES, sealedAccessOf } from '../project/env-files.js';
 import { findRecipients } from '../project/key-store.js';
+import { beginMutation } from '../project/mutation.js';
 import { openSealedFile, requireOpenedResult } from '../project/sealed-env.js';
 import type { Report } from '../report.js';
 import type { Recipient } from '../secrets/seal-env.js';
@@ -38,7 +38,8 @@ export async function rekey(file: string, options: RekeyOptions, ctx: Context): 
   if (added.length === 0 && removed.length === 0 && options.newDataKey !== true) {
     throw new LucidError('USAGE', 'say what to change: --add NAME, --remove NAME or --new-data-key');
   }
-  const lock = await acquireLock(path);
+  // Like every command that writes: locked, and an interrupted change to this file finished first.
+  const mutation = await beginMutation([path], ctx);
   try {
     const sodium = await ctx.sodium();
     const read = await readText(path, { maxBytes: MAX_ENV_BYTES * 2, what: 'sealed env file' });
@@ -81,6 +82,6 @@ export async function rekey(file: string, options: RekeyOptions, ctx: Context): 
       notes,
     };
   } finally {
-    await lock.release();
+    await mutation.release();
   }
 }

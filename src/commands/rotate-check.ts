@@ -1,8 +1,8 @@
 /** `lucid-env rotate --check`: each secret's age and policy; overdue ones fail (for scheduled CI). */
 import { maxOf } from '../append-all.js';
 import type { Context } from '../context.js';
-import { findEntry } from '../dotenv/document.js';
-import { readHistory } from '../history/state.js';
+import { envValues, findEntry } from '../dotenv/document.js';
+import { createFingerprinter, readHistory } from '../history/state.js';
 import { sealedAccessOf } from '../project/env-files.js';
 import { readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
 import type { Report } from '../report.js';
@@ -15,9 +15,12 @@ import type { RotateOptions } from './rotate.js';
 export async function rotateCheck(options: RotateOptions, ctx: Context): Promise<Report> {
   const now = ctx.now();
   const template = await requireTemplate(options.template, ctx.cwd);
-  const target = targetEnvFile(options, template, ctx.cwd);
-  const ages = rotationAges(template, await readHistory(target), now);
+  const target = targetEnvFile(options, template, ctx.cwd, 'rotate --check');
   const { document } = await readEnvForEdit(target, {}, sealedAccessOf(ctx));
+  const values = envValues(document);
+  // An age is known only for the value the history recorded: compare fingerprints (never creating the key).
+  const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random: await ctx.random() }, { create: false });
+  const ages = rotationAges(template, await readHistory(target), now, (key) => (values.has(key) ? fingerprintOf(values.get(key) as string) : undefined));
   const positionOf = (key: string) => {
     const entry = findEntry(document, key);
     return { line: entry?.line ?? 0, column: entry?.column ?? 0 };

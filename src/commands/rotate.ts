@@ -1,32 +1,31 @@
 /**
- * `lucid-env rotate`: new values for chosen secrets, derived values recomputed, the old value kept
- * as KEY_PREVIOUS where the template asks, a backup before any change, history without values,
- * and `--propagate` to every env file that defines the key, all or nothing.
+ * `lucid-env rotate`: new values for chosen secrets, derived values recomputed, each file's old value
+ * kept as KEY_PREVIOUS where the template asks, a backup before any change, history without values,
+ * and `--propagate` to every env file that defines the key: one journaled transaction, all or nothing.
  */
 import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { EnvDocument } from '../dotenv/document.js';
 import { envValues } from '../dotenv/document.js';
-import { stringifyEnv } from '../dotenv/stringify.js';
 import { LucidError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
 import { expandGlob } from '../fs/glob.js';
-import type { Lock } from '../fs/lock.js';
-import { acquireLock } from '../fs/lock.js';
+import { resolveRealPath } from '../fs/real-path.js';
 import { pruneBackups, writeBackup } from '../history/backup.js';
-import { appendHistory, createFingerprinter, readHistory } from '../history/state.js';
+import type { FileChange, HistoryRecord } from '../history/journal.js';
+import { createFingerprinter, readHistory } from '../history/state.js';
+import { displayPath } from '../paths.js';
 import { sealedAccessOf } from '../project/env-files.js';
-import { applyAssignments, readEnvForEdit, refuseMissingEnvFile, targetEnvFile } from '../project/env-writer.js';
-import type { SealedEdit } from '../project/sealed-env.js';
+import { planEnvChange, readEnvForEdit, refuseMissingEnvFile, targetEnvFile } from '../project/env-writer.js';
+import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Change, Report } from '../report.js';
 import { generateSecret } from '../secrets/generate.js';
 import type { RandomSource } from '../secrets/random.js';
 import { requireTemplate } from '../templates/load.js';
-import type { PlannedValue } from '../templates/plan.js';
-import { planDerived } from '../templates/plan.js';
+import { PREVIOUS_SUFFIX, planRotation } from '../templates/plan.js';
 import { rotationAges, selectDue } from '../templates/rotation-ages.js';
 import type { Template } from '../templates/types.js';
+import { formatNameArgument } from '../variable-names.js';
 
 /** Options of `rotate`. */
 export interface RotateOptions {
@@ -36,12 +35,11 @@ export interface RotateOptions {
   due?: boolean;
   dryRun?: boolean;
   propagate?: string;
+  /** Rotate even where the files disagree on a value (each keeps its own old value in _PREVIOUS). */
+  force?: boolean;
   pythonCompat?: boolean;
   followSymlinks?: boolean;
 }
-
-/** The suffix of the key that keeps a rotated secret's old value. */
-export const PREVIOUS_SUFFIX = '_PREVIOUS';
 
 function selectKeys(keys: readonly string[], options: RotateOptions, template: Template, due: readonly string[]): string[] {
   const rotatable = template.variables.filter((variable) => variable.generate !== undefined);
@@ -57,159 +55,150 @@ function selectKeys(keys: readonly string[], options: RotateOptions, template: T
   for (const key of due) selected.add(key);
   for (const key of selected) {
     if (!rotatable.some((variable) => variable.name === key))
-      throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${key}, so lucid-env cannot rotate it`, {
+      throw new LucidError('KEY_NOT_FOUND', `template ${template.name} does not generate ${formatNameArgument(key)}, so lucid-env cannot rotate it`, {
         hint: 'set it with `lucid-env set`',
       });
   }
   return rotatable.map((variable) => variable.name).filter((name) => selected.has(name));
 }
 
-/** New values for the selected keys, their _PREVIOUS copies and every derived value that follows. */
-export function planRotation(template: Template, current: Map<string, string>, keys: readonly string[], random: RandomSource): PlannedValue[] {
-  const values = new Map(current);
-  const planned: PlannedValue[] = [];
-  for (const key of keys) {
-    const variable = template.variables.find((item) => item.name === key);
-    if (variable?.generate === undefined) continue;
-    const old = values.get(key);
-    if (variable.rotation?.keepPrevious === true && old !== undefined && old !== '') {
-      const previousKey = `${key}${PREVIOUS_SUFFIX}`;
-      planned.push({ key: previousKey, value: old, reason: 'rotated', isNew: !values.has(previousKey), variable: undefined });
-      values.set(previousKey, old);
-    }
-    const value = generateSecret(variable.generate, random);
-    planned.push({ key, value, reason: 'rotated', isNew: old === undefined, variable });
-    values.set(key, value);
-  }
-  return [...planned, ...planDerived(template, values, random, new Set(keys), new Set(keys))];
-}
-
-interface PreparedFile {
+/** One env file of the rotation, as read. */
+interface RotatedFile {
   path: string;
-  /** Keys this file receives. */
-  keys: string[];
-  original: string;
-  next: string;
-  mode: number;
+  document: EnvDocument;
+  exists: boolean;
+  mode: number | undefined;
+  values: Map<string, string>;
+  /** The target file receives every key; a propagated file only the keys it defines (and their _PREVIOUS). */
+  isTarget: boolean;
 }
 
-function prepare(
-  path: string,
-  document: EnvDocument,
-  planned: readonly PlannedValue[],
-  onlyDefined: boolean,
-  pythonCompat: boolean,
-  mode: number | undefined,
-): PreparedFile | undefined {
-  const defined = envValues(document);
-  const assignments = planned
-    .filter((item) => !onlyDefined || defined.has(item.key) || item.key.endsWith(PREVIOUS_SUFFIX))
-    .map((item) => ({
-      key: item.key,
-      value: item.value,
-      ...(item.isNew && item.variable?.description !== undefined ? { comment: item.variable.description } : {}),
-    }));
-  if (assignments.length === 0) return undefined;
-  const applied = applyAssignments(document, assignments, pythonCompat, path);
-  return { path, keys: assignments.map((item) => item.key), original: stringifyEnv(document), next: stringifyEnv(applied.document), mode: mode ?? 0o600 };
-}
-
-/** A sealed file stays sealed: its backup is the sealed text, and the new text is sealed again. */
-async function keepSealed(file: PreparedFile, sealed: SealedEdit | undefined): Promise<PreparedFile> {
-  return sealed === undefined ? file : { ...file, original: sealed.original, next: await sealed.seal(file.next) };
-}
-
-/** Writes every prepared file; if one fails, the ones already written get their original back. */
-async function writeAllOrNothing(files: readonly PreparedFile[], followSymlinks: boolean): Promise<void> {
-  const written: PreparedFile[] = [];
-  try {
-    for (const file of files) {
-      await writeFileAtomic(file.path, file.next, { mode: file.mode, followSymlinks });
-      written.push(file);
-    }
-  } catch (error) {
-    for (const file of written.reverse()) await writeFileAtomic(file.path, file.original, { mode: file.mode, followSymlinks }).catch(() => undefined);
-    throw error;
+/** Files that hold different values of a key cannot share one _PREVIOUS story: stop, naming them (unless --force). */
+function checkAgreement(keys: readonly string[], files: readonly RotatedFile[], ctx: Context): void {
+  for (const key of keys) {
+    const defining = files.filter((file) => file.values.has(key));
+    if (new Set(defining.map((file) => file.values.get(key))).size <= 1) continue;
+    throw new LucidError(
+      'VALUES_DIFFER',
+      `${key} has different values in ${defining.map((file) => displayPath(file.path, ctx.cwd)).join(', ')}; nothing was rotated`,
+      {
+        hint: 'make the files agree first (check reports inconsistent-secret), or pass --force: each file keeps its own old value in _PREVIOUS',
+      },
+    );
   }
+}
+
+/** What planning one file of a rotation needs. */
+interface FilePlan {
+  file: RotatedFile;
+  /** The file's real path (where the transaction writes). */
+  realPath: string;
+  selected: readonly string[];
+  /** The new values, the same for every file. */
+  generated: ReadonlyMap<string, string>;
+  template: Template;
+  random: RandomSource;
+}
+
+/** The values one file receives (its own _PREVIOUS, its own derived values) and its change for the transaction. */
+async function planFile({ file, realPath, selected, generated, template, random }: FilePlan, options: RotateOptions, ctx: Context) {
+  const keys = file.isTarget ? selected : selected.filter((key) => file.values.has(key));
+  const planned = planRotation(template, file.values, keys, random, generated).filter(
+    (item) => file.isTarget || file.values.has(item.key) || item.key.endsWith(PREVIOUS_SUFFIX),
+  );
+  const assignments = planned.map((item) => ({
+    key: item.key,
+    value: item.value,
+    ...(item.isNew && item.variable?.description !== undefined ? { comment: item.variable.description } : {}),
+  }));
+  const write = await planEnvChange({ ...file, realPath }, assignments, { pythonCompat: options.pythonCompat !== false, dryRun: options.dryRun === true }, ctx);
+  return { planned, change: write.change };
 }
 
 /** Rotates the chosen secrets in the env file (and, with --propagate, in every file defining them). */
 export async function rotate(keys: string[], options: RotateOptions, ctx: Context): Promise<Report> {
   const template = await requireTemplate(options.template, ctx.cwd);
-  const target = targetEnvFile(options, template, ctx.cwd);
+  const target = targetEnvFile(options, template, ctx.cwd, 'rotate');
   refuseMissingEnvFile(target, 'rotate');
-  const due = options.due === true ? selectDue(rotationAges(template, await readHistory(target), ctx.now())) : [];
-  const selected = selectKeys(keys, options, template, due);
-  if (selected.length === 0) {
-    if (options.due === true) return { command: 'rotate', files: [target], findings: [], changes: [], dryRun: options.dryRun === true };
+  // Unknown keys and groups are refused before anything is locked or read.
+  const named = selectKeys(keys, options, template, []);
+  if (named.length === 0 && options.due !== true) {
     throw new LucidError('USAGE', 'name the keys to rotate, or pass --group or --due', { hint: `lucid-env template show ${template.name}` });
   }
-  const others =
-    options.propagate === undefined
-      ? []
-      : expandGlob(options.propagate, ctx.cwd)
-          .map((path) => resolve(path))
-          .filter((path) => path !== target);
-  const locks: Lock[] = [];
+  const targetReal = await resolveRealPath(target);
+  const others: string[] = [];
+  for (const path of options.propagate === undefined ? [] : expandGlob(options.propagate, ctx.cwd).map((item) => resolve(item))) {
+    if ((await resolveRealPath(path)) !== targetReal) others.push(path);
+  }
+  const isDryRun = options.dryRun === true;
+  const mutation = isDryRun ? undefined : await beginMutation([target, ...others], ctx);
+  const backups: string[] = [];
   try {
-    if (options.dryRun !== true) for (const path of [target, ...others]) locks.push(await acquireLock(path));
     const random = await ctx.random();
-    const main = await readEnvForEdit(target, options, sealedAccessOf(ctx));
-    const planned = planRotation(template, envValues(main.document), selected, random);
-    const pythonCompat = options.pythonCompat !== false;
-    const prepared: PreparedFile[] = [];
-    const first = prepare(target, main.document, planned, false, pythonCompat, main.mode);
-    if (first !== undefined) prepared.push(await keepSealed(first, main.sealed));
-    for (const path of others) {
-      const other = await readEnvForEdit(path, options, sealedAccessOf(ctx));
-      if (!selected.some((key) => envValues(other.document).has(key))) continue;
-      const file = prepare(path, other.document, planned, true, pythonCompat, other.mode);
-      if (file !== undefined) prepared.push(await keepSealed(file, other.sealed));
-    }
-    const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: options.dryRun !== true });
-    const changes: Change[] = prepared.flatMap((file) =>
-      planned
-        .filter((item) => file.keys.includes(item.key))
-        .map(
-          (item): Change => ({
-            file: file.path,
-            key: item.key,
-            action: item.key.endsWith(PREVIOUS_SUFFIX) ? 'kept-previous' : item.reason === 'derived' ? 'derived' : 'rotated',
-            fingerprint: fingerprintOf(item.value),
-          }),
-        ),
-    );
-    if (options.dryRun === true) return { command: 'rotate', files: prepared.map((file) => file.path), findings: [], changes, dryRun: true };
-    const backups: string[] = [];
-    try {
-      for (const file of prepared) if (main.exists || file.path !== target) backups.push(await writeBackup(file.path, file.original, ctx.now()));
-      await writeAllOrNothing(prepared, options.followSymlinks === true);
-    } catch (error) {
-      // Every file is as before, so these copies are redundant; kept, they would push real backups out.
-      for (const backup of backups) await unlink(backup).catch(() => undefined);
-      throw error;
-    }
-    for (const file of prepared) await pruneBackups(file.path);
-    for (const file of prepared) {
-      await appendHistory(
-        file.path,
-        changes
-          .filter((change) => change.file === file.path)
-          .map((change) => ({ key: change.key, action: `rotate:${change.action}`, fingerprint: change.fingerprint ?? '' })),
-        ctx.now(),
+    const sodium = await ctx.sodium();
+    const read = async (path: string, isTarget: boolean): Promise<RotatedFile> => {
+      const edit = await readEnvForEdit(path, options, sealedAccessOf(ctx));
+      return { path, ...edit, values: envValues(edit.document), isTarget };
+    };
+    const main = await read(target, true);
+    let due: string[] = [];
+    if (options.due === true) {
+      const probe = await createFingerprinter(target, { sodium, random }, { create: false });
+      const ages = rotationAges(template, await readHistory(target), ctx.now(), (key) =>
+        main.values.has(key) ? probe(main.values.get(key) as string) : undefined,
       );
+      due = selectDue(ages);
     }
+    const selected = selectKeys(keys, options, template, due);
+    if (selected.length === 0) return { command: 'rotate', files: [target], findings: [], changes: [], dryRun: isDryRun };
+    const files = [main];
+    for (const path of others) {
+      const other = await read(path, false);
+      if (selected.some((key) => other.values.has(key))) files.push(other);
+    }
+    if (options.force !== true) checkAgreement(selected, files, ctx);
+    const generated = new Map<string, string>();
+    for (const key of selected) {
+      const spec = template.variables.find((variable) => variable.name === key)?.generate;
+      if (spec !== undefined) generated.set(key, generateSecret(spec, random));
+    }
+    const changes: Change[] = [];
+    const fileChanges: (FileChange | undefined)[] = [];
+    const history: HistoryRecord[] = [];
+    for (const file of files) {
+      const realPath = mutation?.realPathOf(file.path) ?? file.path;
+      const { planned, change } = await planFile({ file, realPath, selected, generated, template, random }, options, ctx);
+      fileChanges.push(change);
+      const fingerprintOf = await createFingerprinter(file.path, { sodium, random }, { create: !isDryRun });
+      for (const item of planned) {
+        const action = item.key.endsWith(PREVIOUS_SUFFIX) ? 'kept-previous' : item.reason === 'derived' ? 'derived' : 'rotated';
+        const fingerprint = fingerprintOf(item.value);
+        changes.push({ file: file.path, key: item.key, action, fingerprint });
+        history.push({ envFile: file.path, key: item.key, action: `rotate:${action}`, fingerprint });
+      }
+    }
+    if (isDryRun) return { command: 'rotate', files: files.map((file) => file.path), findings: [], changes, dryRun: true };
+    for (const [index, change] of fileChanges.entries()) {
+      const file = files[index] as RotatedFile;
+      if (change?.before !== undefined) backups.push(await writeBackup(file.path, change.before, ctx.now()));
+    }
+    await commitChanges('rotate', fileChanges, history, ctx);
+    for (const file of files) await pruneBackups(file.path);
     const notes = selected
       .map((key) => ({ key, note: template.variables.find((variable) => variable.name === key)?.rotation?.note }))
       .filter((item) => item.note !== undefined);
     return {
       command: 'rotate',
-      files: prepared.map((file) => file.path),
+      files: files.map((file) => file.path),
       findings: [],
       changes,
       notes: notes.map(({ key, note }) => `note (${key}): ${note}`),
     };
+  } catch (error) {
+    // Every file is as before, so these copies are redundant; kept, they would push real backups out.
+    for (const backup of backups) await unlink(backup).catch(() => undefined);
+    throw error;
   } finally {
-    for (const lock of locks.reverse()) await lock.release();
+    await mutation?.release();
   }
 }

@@ -6,15 +6,17 @@
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { envValues } from '../dotenv/document.js';
+import { hasEqualsSign, labelEntry } from '../dotenv/entry-label.js';
 import { parseEnv } from '../dotenv/parse.js';
 import { LucidError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readText, readTextIfExists } from '../fs/read.js';
 import { displayPath } from '../paths.js';
 import { MAX_ENV_BYTES, sealedAccessOf } from '../project/env-files.js';
-import { SEALED_SUFFIX } from '../project/env-writer.js';
+import { SEALED_SUFFIX, singleEnvFileOption } from '../project/env-writer.js';
 import type { PrivateKey } from '../project/key-store.js';
 import { fallbackKeyName, findRecipients, loadPrivateKeys } from '../project/key-store.js';
+import { withMutation } from '../project/mutation.js';
 import { openSealedFile } from '../project/sealed-env.js';
 import type { Change, Report } from '../report.js';
 import type { Sodium } from '../secrets/random.js';
@@ -36,14 +38,27 @@ export interface SealOptions {
 
 /** Seals the env file into FILE.sealed (or -o). */
 export async function seal(options: SealOptions, ctx: Context): Promise<Report> {
-  const source = resolve(ctx.cwd, options.envFile?.[0] ?? '.env');
+  const source = resolve(ctx.cwd, singleEnvFileOption(options, 'seal', 'reads') ?? '.env');
   const target = resolve(ctx.cwd, options.output ?? `${source}${SEALED_SUFFIX}`);
+  // Like every command that writes: locked, and an interrupted change to these files finished first.
+  return withMutation([source, target], ctx, () => sealLocked(source, target, options, ctx));
+}
+
+async function sealLocked(source: string, target: string, options: SealOptions, ctx: Context): Promise<Report> {
   const read = await readText(source, { maxBytes: MAX_ENV_BYTES, what: 'env file' });
   if (read.isBinary || !read.isValidUtf8) throw new LucidError('ENV_INVALID', `${options.envFile?.[0] ?? '.env'} is not a text env file`);
   if (isSealedText(read.text)) throw new LucidError('USAGE', `${options.envFile?.[0] ?? '.env'} is already sealed`, { hint: 'seal the plain file' });
   const parsed = parseEnv(read.text, { file: source });
   const rejected = parsed.findings.filter((finding) => finding.code === 'env-syntax' && finding.severity === 'error');
   if (rejected.length > 0) return { command: 'seal', files: [source], findings: rejected, changes: [] };
+  // A line without "=" is no NAME=value whose value could be sealed: its text would be copied into the
+  // sealed file (made to be committed), and it may be a pasted token. Named by position and length only.
+  const unnamed = parsed.document.lines.find((line) => line.kind === 'entry' && !hasEqualsSign(line));
+  if (unnamed !== undefined && unnamed.kind === 'entry') {
+    throw new LucidError('USAGE', `cannot seal ${displayPath(source, ctx.cwd)}: ${labelEntry(unnamed)} is not NAME=value, so its text would stay readable`, {
+      hint: 'write it as NAME=value, or remove the line; nothing was written',
+    });
+  }
 
   const sodium = await ctx.sodium();
   const access = sealedAccessOf(ctx, { keyFile: options.keyFile });

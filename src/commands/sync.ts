@@ -146,11 +146,21 @@ async function writeSync(
   const changes: Change[] = [];
   const fileChanges: FileChange[] = [];
   const history: HistoryRecord[] = [];
-  const mutation = options.dryRun === true ? undefined : await beginSyncMutation(plan.files.map((item) => item.path));
+  const mutation =
+    options.dryRun === true
+      ? undefined
+      : await beginSyncMutation(
+          plan.files.map((item) => item.path),
+          ctx,
+        );
   try {
     for (const { path, assignments } of plan.files) {
       const file = files.find((item) => item.path === path);
       if (file === undefined) continue;
+      // Read before the lock: a file another run changed since then is not overwritten with stale content.
+      if (mutation !== undefined && stringifyEnv((await readEnvForEdit(path, {})).document) !== stringifyEnv(file.document.document)) {
+        throw new LucidError('LOCKED', `${displayPath(path, ctx.cwd)} changed while sync was planning; nothing was written`, { hint: 'run sync again' });
+      }
       const applied = applyAssignments(file.document.document, assignments, options.pythonCompat !== false, path);
       const mode = file.document.mode ?? 0o600;
       fileChanges.push({

@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
 import { readEnvFile, sealedAccessOf } from '../project/env-files.js';
+import { singleEnvFileOption } from '../project/env-writer.js';
 import { stripTrailingNewline } from '../project/stdin.js';
 import type { Report } from '../report.js';
 import { generateTorHash } from '../secrets/tor-hash.js';
+import { formatNameArgument } from '../variable-names.js';
 
 /** Options of `tor-hash`. */
 export interface TorHashOptions {
@@ -14,16 +16,16 @@ export interface TorHashOptions {
 }
 
 async function readPassword(options: TorHashOptions, ctx: Context): Promise<string> {
-  const envFile = options.envFile?.[0];
+  const envFile = singleEnvFileOption(options, 'tor-hash', 'reads');
   if (envFile !== undefined) {
     const key = options.key ?? 'TOR_PASSWORD';
     const { file, findings } = await readEnvFile(resolve(ctx.cwd, envFile), () => undefined, sealedAccessOf(ctx));
     const sealedProblem = findings.find((finding) => finding.code === 'sealed-tampered' || finding.code === 'sealed-unreadable');
     if (sealedProblem !== undefined && (file === undefined || file.sealed?.isLocked === true)) {
-      throw new LucidError('SEALED_INVALID', `cannot read ${key} from ${envFile}: ${sealedProblem.message}`);
+      throw new LucidError('SEALED_INVALID', `cannot read ${formatNameArgument(key)} from ${envFile}: ${sealedProblem.message}`);
     }
     const value = file?.values.get(key);
-    if (value === undefined || value === '') throw new LucidError('KEY_NOT_FOUND', `${key} is not set in ${envFile}`);
+    if (value === undefined || value === '') throw new LucidError('KEY_NOT_FOUND', `${formatNameArgument(key)} is not set in ${envFile}`);
     return value;
   }
   if (ctx.isInteractive)

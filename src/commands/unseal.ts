@@ -13,6 +13,7 @@ import { readText, readTextIfExists } from '../fs/read.js';
 import { displayPath } from '../paths.js';
 import { MAX_ENV_BYTES, sealedAccessOf } from '../project/env-files.js';
 import { SEALED_SUFFIX } from '../project/env-writer.js';
+import { withMutation } from '../project/mutation.js';
 import { openSealedFile, requireOpenedResult } from '../project/sealed-env.js';
 import type { Report } from '../report.js';
 import { isSealedText } from '../secrets/sealed-header.js';
@@ -34,6 +35,11 @@ export async function unseal(file: string, options: UnsealOptions, ctx: Context)
     throw new LucidError('USAGE', `${file} does not end in ${SEALED_SUFFIX}; name the plain file with -o <path>`);
   }
   const target = resolve(ctx.cwd, options.output ?? source.slice(0, -SEALED_SUFFIX.length));
+  // Like every command that writes: locked, and an interrupted change to these files finished first.
+  return withMutation([source, target], ctx, () => unsealLocked(source, target, options, ctx));
+}
+
+async function unsealLocked(source: string, target: string, options: UnsealOptions, ctx: Context): Promise<Report> {
   const read = await readText(source, { maxBytes: MAX_ENV_BYTES * 2, what: 'sealed env file' });
   if (!isSealedText(read.text)) {
     const finding = makeFinding(

@@ -16,9 +16,9 @@ export interface ParsedReference {
   /** Raw text of the default, message or replacement as substitution reads it; null for ''. */
   argument: string | null;
   /**
-   * The argument as compose-go's variable extractor lists it, when that differs from `argument`
-   * (only with stray `}`: `${A:-{x}}` substitutes `{x` then a literal `}`, but is listed with
-   * the default `{x}`, which is what the author meant).
+   * The argument as written, when that differs from `argument`: a `{` inside a reference opens a
+   * level of its own, so `${A:-{x}}` (which substitutes `{x` then a literal `}`) is listed with
+   * the default `{x}`, what the author meant, as compose-go's variable extractor lists it.
    */
   writtenArgument?: string;
   /** The argument parsed in turn (nested references); empty for operator ''. */
@@ -68,37 +68,43 @@ function scanName(text: string, from: number, limit: number): number {
   return index;
 }
 
+/** Where each `${` closes: for substitution, and in the extractor's view of what was written. */
+interface BraceMatch {
+  closeOf: Map<number, number>;
+  writtenCloseOf: Map<number, number>;
+}
+
 /**
- * Pairs every `${` with the `}` that closes it, counting as compose-go does: only `${` opens a
- * level, so `${A:-{x}` closes at the first `}`. One pass keeps deep nesting linear.
+ * Pairs every `${` with the `}` that closes it, counting as compose-go's substitution does: only
+ * `${` opens a level, so `${A:-{x}}` closes at the first `}`. The same pass also pairs them in the
+ * extractor's view, where a `{` inside a reference opens a level too, so the listed default of
+ * `${A:-{x}}` is `{x}`, what the author wrote. When that view leaves a reference unclosed it is
+ * dropped for the whole string, so both views always agree on which references there are.
+ * One pass keeps deep nesting linear.
  */
-function matchBraces(text: string): Map<number, number> {
+function matchBraces(text: string): BraceMatch {
   const closeOf = new Map<number, number>();
+  const writtenCloseOf = new Map<number, number>();
   const open: number[] = [];
+  // The extractor's levels: the offset of a `${`, or -1 for a plain `{` inside a reference.
+  const written: number[] = [];
   for (let index = 0; index < text.length; index++) {
     const char = text.charCodeAt(index);
     if (char === CLOSE_BRACE) {
       const start = open.pop();
       if (start !== undefined) closeOf.set(start, index);
+      const writtenStart = written.pop();
+      if (writtenStart !== undefined && writtenStart >= 0) writtenCloseOf.set(writtenStart, index);
     } else if (char === DOLLAR && text.charCodeAt(index + 1) === OPEN_BRACE) {
       open.push(index);
+      written.push(index);
       index++;
+    } else if (char === OPEN_BRACE && written.length > 0) {
+      written.push(-1);
     }
   }
-  return closeOf;
-}
-
-/**
- * Where compose-go's variable extractor ends an argument: its pattern takes the longest run that
- * ends in `}}` on the line, else the text up to the first `}`.
- */
-function writtenArgumentEnd(text: string, argumentStart: number, scopeEnd: number): number {
-  let lineEnd = text.indexOf('\n', argumentStart);
-  if (lineEnd === -1 || lineEnd > scopeEnd) lineEnd = scopeEnd;
-  const lastPair = lineEnd >= 2 ? text.lastIndexOf('}}', lineEnd - 2) : -1;
-  if (lastPair >= argumentStart) return lastPair + 1;
-  const firstClose = text.indexOf('}', argumentStart);
-  return firstClose === -1 || firstClose > scopeEnd ? scopeEnd : firstClose;
+  for (const start of closeOf.keys()) if (!writtenCloseOf.has(start)) return { closeOf, writtenCloseOf: closeOf };
+  return { closeOf, writtenCloseOf };
 }
 
 function matchOperator(text: string, at: number): Operator | undefined {
@@ -108,8 +114,6 @@ function matchOperator(text: string, at: number): Operator | undefined {
 interface ParseFrame {
   /** Offset in text where this frame's range ends (the argument's closing brace). */
   end: number;
-  /** Where the extractor's view of this range ends, for nested written arguments. */
-  scopeEnd: number;
   parts: TemplatePart[];
   literal: string;
   /** Where the parent goes on once this frame is done. */
@@ -118,9 +122,9 @@ interface ParseFrame {
 
 /** Parses a string into literal parts and references; offsets are relative to `text` plus `base`. */
 export function parseTemplate(text: string, base = 0): ParsedTemplate {
-  const closeOf = text.includes('${') ? matchBraces(text) : new Map<number, number>();
+  const braces: BraceMatch = text.includes('${') ? matchBraces(text) : { closeOf: new Map(), writtenCloseOf: new Map() };
   const invalid: InvalidSyntax[] = [];
-  const root: ParseFrame = { end: text.length, scopeEnd: text.length, parts: [], literal: '', resumeAt: text.length };
+  const root: ParseFrame = { end: text.length, parts: [], literal: '', resumeAt: text.length };
   const stack: ParseFrame[] = [root];
   let index = 0;
   while (stack.length > 0) {
@@ -152,7 +156,7 @@ export function parseTemplate(text: string, base = 0): ParsedTemplate {
       });
       index = end;
     } else if (next === OPEN_BRACE) {
-      const braced = readBraced(text, dollar, base, frame, closeOf);
+      const braced = readBraced(text, dollar, base, frame, braces);
       if ('reason' in braced) {
         invalid.push({ start: base + dollar, reason: braced.reason });
         // compose-go's pattern resumes right after the `${` it could not read.
@@ -165,7 +169,7 @@ export function parseTemplate(text: string, base = 0): ParsedTemplate {
       if (braced.argumentStart === undefined) {
         index = afterClose;
       } else {
-        stack.push({ end: afterClose - 1, scopeEnd: braced.writtenEnd, parts: braced.reference.argumentParts, literal: '', resumeAt: afterClose });
+        stack.push({ end: afterClose - 1, parts: braced.reference.argumentParts, literal: '', resumeAt: afterClose });
         index = braced.argumentStart;
       }
     } else {
@@ -187,9 +191,9 @@ function pushReference(frame: ParseFrame, reference: ParsedReference): void {
   frame.parts.push({ kind: 'reference', reference });
 }
 
-type BracedResult = { reference: ParsedReference; argumentStart: number | undefined; writtenEnd: number } | { reason: string };
+type BracedResult = { reference: ParsedReference; argumentStart: number | undefined } | { reason: string };
 
-function readBraced(text: string, dollar: number, base: number, frame: ParseFrame, closeOf: Map<number, number>): BracedResult {
+function readBraced(text: string, dollar: number, base: number, frame: ParseFrame, braces: BraceMatch): BracedResult {
   const nameStart = dollar + 2;
   const nameEnd = scanName(text, nameStart, frame.end);
   if (nameEnd === nameStart) {
@@ -197,21 +201,21 @@ function readBraced(text: string, dollar: number, base: number, frame: ParseFram
     return { reason: `"\${" must be followed by a variable name (a letter or "_" first), found "${text[nameStart]}"` };
   }
   const name = text.slice(nameStart, nameEnd);
-  const close = closeOf.get(dollar);
+  const close = braces.closeOf.get(dollar);
   if (close === undefined) {
     return { reason: `unterminated "\${${name}": no closing "}"` };
   }
   const reference: ParsedReference = { name, operator: '', argument: null, argumentParts: [], start: base + dollar, end: base + close + 1, braced: true };
-  if (nameEnd === close) return { reference, argumentStart: undefined, writtenEnd: close };
+  if (nameEnd === close) return { reference, argumentStart: undefined };
   const operator = matchOperator(text, nameEnd);
   if (operator === undefined) {
     return { reason: `unexpected "${text[nameEnd]}" after "\${${name}"; expected "}" or one of :- - :? ? :+ +` };
   }
   const argumentStart = nameEnd + operator.length;
   if (argumentStart > close) return { reason: `unexpected "${text[nameEnd]}" after "\${${name}"` };
-  const writtenEnd = writtenArgumentEnd(text, argumentStart, Math.max(close, frame.scopeEnd));
+  const writtenEnd = braces.writtenCloseOf.get(dollar) ?? close;
   reference.operator = operator;
   reference.argument = text.slice(argumentStart, close);
   if (writtenEnd !== close) reference.writtenArgument = text.slice(argumentStart, writtenEnd);
-  return { reference, argumentStart, writtenEnd };
+  return { reference, argumentStart };
 }

@@ -31,15 +31,14 @@ export interface ComposeProject {
 
 /** Picks the compose files: `-f`, else COMPOSE_FILE, else the first default name in the cwd. */
 export function resolveComposeProject(selection: ComposeSelection, cwd: string, env: NodeJS.ProcessEnv): ComposeProject {
+  const separator = env['COMPOSE_PATH_SEPARATOR'] || ':';
+  // COMPOSE_FILE=":" (or only separators) names no file: look for the default names, as with none set.
+  const fromEnv = (env['COMPOSE_FILE'] ?? '').split(separator).filter((file) => file !== '');
   let files: string[];
   if (selection.files !== undefined && selection.files.length > 0) {
     files = selection.files.map((file) => resolve(cwd, file));
-  } else if (env['COMPOSE_FILE'] !== undefined && env['COMPOSE_FILE'] !== '') {
-    const separator = env['COMPOSE_PATH_SEPARATOR'] || ':';
-    files = env['COMPOSE_FILE']
-      .split(separator)
-      .filter((file) => file !== '')
-      .map((file) => resolve(cwd, file));
+  } else if (fromEnv.length > 0) {
+    files = fromEnv.map((file) => resolve(cwd, file));
   } else {
     const found = DEFAULT_COMPOSE_FILES.find((name) => existsSync(join(cwd, name)));
     if (found === undefined) {

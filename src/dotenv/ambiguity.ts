@@ -9,6 +9,7 @@ import type { OtherReader } from './ambiguity-reasons.js';
 import { explainDifference } from './ambiguity-reasons.js';
 import type { EnvDocument, EnvEntry } from './document.js';
 import { findEntry } from './document.js';
+import { entryVariable, labelEntry } from './entry-label.js';
 import { parseEnv } from './parse.js';
 import { readWithPython } from './python-reader.js';
 
@@ -44,17 +45,18 @@ export function findAmbiguousValues(document: EnvDocument, file: string): Findin
 function describe(entry: EnvEntry, differing: ReadonlySet<OtherReader>, file: string): Finding {
   const at = { file, line: entry.valueLine, column: entry.valueColumn };
   const hint = 'write the value so that every reader agrees: lucid-env set rewrites it in a safe form';
+  const name = labelEntry(entry);
   if (entry.inherited) {
     const message =
-      `${entry.key} has no "=": Compose takes its value from the environment, npm dotenv ignores the line ` +
+      `${name}: Compose reads a line without "=" as a name to take from the environment, npm dotenv ignores it ` +
       'and python-dotenv reads it as a name with no value (None)';
-    return makeFinding('ambiguous-value', at, message, { variable: entry.key, hint: `write ${entry.key}=value, or remove the line` });
+    return makeFinding('ambiguous-value', at, message, { ...entryVariable(entry), hint: 'write NAME=value, or remove the line' });
   }
   const who = [...differing].map((reader) => READER_NAMES[reader]).join(' and ');
   const reasons = explainDifference(entry, differing);
   const why = reasons.length > 0 ? reasons.join('; ') : `${who} ${differing.size > 1 ? 'read' : 'reads'} another value than Compose`;
-  return makeFinding('ambiguous-value', at, `${who} ${differing.size > 1 ? 'read' : 'reads'} ${entry.key} differently from Compose: ${why}`, {
-    variable: entry.key,
+  return makeFinding('ambiguous-value', at, `${who} ${differing.size > 1 ? 'read' : 'reads'} ${name} differently from Compose: ${why}`, {
+    ...entryVariable(entry),
     hint,
   });
 }

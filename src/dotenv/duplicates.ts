@@ -3,6 +3,7 @@
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import type { EnvLine } from './document.js';
+import { entryVariable, labelEntry } from './entry-label.js';
 
 /**
  * One `duplicate-key` finding at each redefinition of a key: an error when the value changes
@@ -21,9 +22,9 @@ export function findDuplicateKeys(lines: readonly EnvLine[], file: string): Find
         makeFinding(
           'duplicate-key',
           { file, line: line.line, column: line.column },
-          `${line.key} is defined again (first on line ${earlier.line}) ${outcome}`,
+          `${labelEntry(line)} is defined again (first on line ${earlier.line}) ${outcome}`,
           {
-            variable: line.key,
+            ...entryVariable(line),
             severity: isSame ? 'warning' : 'error',
             hint: 'keep one definition',
           },

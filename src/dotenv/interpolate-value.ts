@@ -19,11 +19,15 @@ export interface InterpolatedValue {
   findings: Finding[];
 }
 
-/** Interpolates a value read from the file (`source`); `key` and `file` only label the findings. */
+/**
+ * Interpolates a value read from the file (`source`); `key`, `variable` and `file` only label the findings.
+ * With `isOpaque` (a secret's value), the names it references are parts of the value: findings
+ * say that a reference failed, never which.
+ */
 export function interpolateValue(
   input: MappedText,
   lookup: Lookup,
-  where: { source: string; file: string; key: string; positionOf: PositionOf },
+  where: { source: string; file: string; key: string; variable?: string | undefined; isOpaque?: boolean; positionOf: PositionOf },
 ): InterpolatedValue {
   const { source, file, key, positionOf } = where;
   const at = (offset: number) => ({ file, ...positionOf(input.offsets[offset] as number) });
@@ -40,7 +44,7 @@ export function interpolateValue(
   });
   const findings: Finding[] = parsed.invalid.map((invalid) =>
     makeFinding('invalid-interpolation', at(invalid.start), `the value of ${key} has a malformed "\${" expression here, so Compose rejects the file`, {
-      variable: key,
+      ...(where.variable === undefined ? {} : { variable: where.variable }),
       hint: 'write $$ for a literal "$", or single-quote the value',
     }),
   );
@@ -48,16 +52,11 @@ export function interpolateValue(
   for (const error of result.errors) {
     const name = error.reference.name;
     const state = error.isEmpty ? 'empty' : 'not set';
-    findings.push(
-      makeFinding(
-        'missing',
-        at(error.reference.start),
-        `the value of ${key} requires ${name} (${error.reference.operator}), which is ${state}, so Compose rejects the file`,
-        {
-          variable: name,
-        },
-      ),
-    );
+    const message =
+      where.isOpaque === true
+        ? `the value of ${key} requires a variable that is ${state} (its name is part of the value, so it is not shown), so Compose rejects the file`
+        : `the value of ${key} requires ${name} (${error.reference.operator}), which is ${state}, so Compose rejects the file`;
+    findings.push(makeFinding('missing', at(error.reference.start), message, where.isOpaque === true ? {} : { variable: name }));
   }
   return { value: result.value ?? input.text, references, findings };
 }

@@ -6,8 +6,10 @@ import { appendAll } from '../append-all.js';
 import type { Lookup } from '../compose/substitution.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
+import { isSecretName } from '../variable-names.js';
 import { endOfLine, isKeyRune, isLineSpace, isUnicodeSpace, skipLineSpace, trimRightUnicodeSpace } from './characters.js';
 import type { EnvEntry, EnvLine, QuoteStyle } from './document.js';
+import { formatUnnamedLine } from './entry-label.js';
 import type { MappedText } from './escapes.js';
 import { expandDoubleQuoteEscapes, mapVerbatim, scanQuoted } from './escapes.js';
 import { interpolateValue } from './interpolate-value.js';
@@ -34,6 +36,8 @@ interface KeyInfo {
   keyStart: number;
   key: string;
   exported: boolean;
+  /** What messages call the entry: its key, or its line and length when it has no "=". */
+  label: string;
 }
 
 // Go's regexp `^export\s+`, where `\s` is [\t\n\f\r ].
@@ -65,10 +69,10 @@ export function readStatement(state: ParseState, start: number, at: number): num
     }
     index += char.length;
   }
-  if (index >= text.length) return readNamelessLastLine(state, { start, keyStart, key: '', exported });
+  if (index >= text.length) return readNamelessLastLine(state, { start, keyStart, key: '', exported, label: unnamedLabel(state, start) });
   const key = trimRightUnicodeSpace(text.slice(keyStart, index));
   if (key.includes(' ')) return reject(state, start, at, keyStart, 'a variable name cannot contain a space: Compose rejects the file');
-  const info: KeyInfo = { start, keyStart, key, exported };
+  const info: KeyInfo = { start, keyStart, key, exported, label: text[index] === '=' ? key : unnamedLabel(state, start) };
   if (text[index] === '\n') {
     const value = state.external(key);
     return pushEntry(state, info, { end: index + 1, quote: 'none', inherited: true, valueStart: keyStart, valueEnd: keyStart + key.length, value });
@@ -77,6 +81,15 @@ export function readStatement(state: ParseState, start: number, at: number): num
   const quote = text[valueStart];
   if (quote === '"' || quote === "'") return readQuoted(state, info, valueStart);
   return readUnquoted(state, info, valueStart);
+}
+
+function unnamedLabel(state: ParseState, start: number): string {
+  const end = endOfLine(state.text, start);
+  const line = state.text
+    .slice(start, end)
+    .replace(/\r?\n$/, '')
+    .replace(/^\ufeff/, '');
+  return formatUnnamedLine(state.positionOf(start).line, line.length);
 }
 
 function isLineSpaceChar(char: string): boolean {
@@ -91,7 +104,7 @@ function readUnquoted(state: ParseState, info: KeyInfo, valueStart: number): num
   if (comment !== -1) written = written.slice(0, comment);
   written = trimRightUnicodeSpace(written);
   const valueEnd = valueStart + written.length;
-  const read = interpolate(state, info.key, mapVerbatim(written, valueStart));
+  const read = interpolate(state, info, mapVerbatim(written, valueStart));
   return pushEntry(state, info, { end, quote: 'none', inherited: false, valueStart, valueEnd, ...read });
 }
 
@@ -112,7 +125,7 @@ function readQuoted(state: ParseState, info: KeyInfo, valueStart: number): numbe
       `unterminated ${style}-quoted value: no closing quote before the end of the file, so Compose rejects the file${reported}`,
     );
   }
-  const read = isDouble ? interpolate(state, info.key, expandDoubleQuoteEscapes(scanned.value)) : { value: scanned.value.text, references: [] };
+  const read = isDouble ? interpolate(state, info, expandDoubleQuoteEscapes(scanned.value)) : { value: scanned.value.text, references: [] };
   // After the closing quote, blanks and a comment end the statement; anything else is read by
   // compose-go as the next statement, so the entry ends at the quote.
   let index = scanned.close + 1;
@@ -121,8 +134,17 @@ function readQuoted(state: ParseState, info: KeyInfo, valueStart: number): numbe
   return pushEntry(state, info, { end, quote: style, inherited: false, valueStart, valueEnd: scanned.close + 1, ...read });
 }
 
-function interpolate(state: ParseState, key: string, input: MappedText) {
-  const read = interpolateValue(input, state.lookup, { source: state.text, file: state.file, key, positionOf: state.positionOf });
+function interpolate(state: ParseState, info: KeyInfo, input: MappedText) {
+  // Names referenced inside a secret (or a line without "=") are pieces of its value: never shown.
+  const isOpaque = info.label !== info.key || isSecretName(info.key);
+  const read = interpolateValue(input, state.lookup, {
+    source: state.text,
+    file: state.file,
+    key: info.label,
+    variable: info.label === info.key ? info.key : undefined,
+    isOpaque,
+    positionOf: state.positionOf,
+  });
   appendAll(state.findings, read.findings);
   return read;
 }

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { lstat, open, readdir, readlink, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { lstat, open, readlink, rename, unlink } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { LucidError } from '../errors.js';
+import { formatTempPath, removeAbandonedTempFiles } from './abandoned-temp-files.js';
 import { errnoCode, formatErrno } from './errno.js';
 import { syncDirectory } from './sync-directory.js';
 import { trackTempFile, untrackTempFile } from './temp-files.js';
@@ -80,36 +81,11 @@ async function resolveTarget(path: string, followSymlinks: boolean): Promise<{ p
   throw new LucidError('WRITE_FAILED', `could not write ${path}: too many levels of symlinks`);
 }
 
-const TEMP_NAME = /^\.(.+)\.(\d+)-[0-9a-f]{12}\.tmp$/;
-
-/**
- * Removes temp files of `targetPath` left by runs that were killed (SIGKILL cannot be caught).
- * The writer's pid is in the name, so a live concurrent writer's temp file is never touched.
- */
-async function removeAbandonedTempFiles(targetPath: string): Promise<void> {
-  const entries = await readdir(dirname(targetPath)).catch(() => [] as string[]);
-  for (const name of entries) {
-    const match = TEMP_NAME.exec(name);
-    if (match === null || match[1] !== basename(targetPath) || isAlive(Number(match[2]))) continue;
-    await unlink(join(dirname(targetPath), name)).catch(() => undefined);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errnoCode(error) === 'EPERM';
-  }
-}
-
 /** Creates `.<basename>.<pid>-<random>.tmp` beside the target, exclusively and without following links. */
 async function createTempFile(targetPath: string): Promise<{ path: string; handle: FileHandle }> {
   await removeAbandonedTempFiles(targetPath);
   for (let attempt = 0; ; attempt++) {
-    const path = join(dirname(targetPath), `.${basename(targetPath)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    const path = formatTempPath(targetPath, process.pid, randomBytes(6).toString('hex'));
     // Tracked before open() so a signal arriving during open still removes the file.
     trackTempFile(path);
     try {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { errnoCode } from './errno.js';
 
@@ -63,8 +63,14 @@ export async function createExclusive(path: string, content: string): Promise<bo
 /** Reads a lock file; `undefined` when there is none. */
 export async function readLockFile(path: string): Promise<LockSnapshot | undefined> {
   try {
-    const [raw, stats] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-    return { raw, record: parseLockRecord(raw), mtimeMs: stats.mtimeMs };
+    // O_NOFOLLOW: a lock is never read through a planted symlink.
+    const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      const [raw, stats] = await Promise.all([handle.readFile('utf8'), handle.stat()]);
+      return { raw, record: parseLockRecord(raw), mtimeMs: stats.mtimeMs };
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return undefined;
     throw error;

@@ -1,4 +1,7 @@
-/** One lucid-env run per file at a time (SPEC section 8): `<dir>/.lucid-env/<basename>.lock`. */
+/**
+ * One lucid-env run per file at a time (SPEC section 8): `<dir>/.lucid-env/<basename>.lock`, keyed by
+ * the file's real path, so a run through a symlink and one through the real path exclude each other.
+ */
 
 import { stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -9,7 +12,8 @@ import { writeFileAtomic } from './atomic-write.js';
 import { errnoCode, formatErrno } from './errno.js';
 import type { LockRecord, LockSnapshot } from './lock-file.js';
 import { createExclusive, createLockRecord, formatLockRecord, isLockStale, readLockFile } from './lock-file.js';
-import { ensurePrivateDir } from './private-dir.js';
+import { ensurePrivateDir, removeIfEmpty, symlinkRefused } from './private-dir.js';
+import { resolveRealPath } from './real-path.js';
 
 /** Options of {@link acquireLock}. */
 export interface AcquireLockOptions {
@@ -23,6 +27,8 @@ export interface AcquireLockOptions {
 export interface Lock {
   /** The lock file's path. */
   path: string;
+  /** The real path of the locked file. */
+  target: string;
   /** Removes the lock file if it is still ours; safe to call twice. */
   release(): Promise<void>;
 }
@@ -31,7 +37,7 @@ const RETRY_MS = 50;
 // The takeover guard is held for a few milliseconds; one this old was left by a crashed run.
 const GUARD_STALE_MS = 5000;
 
-/** The lock file path for a target file. */
+/** The lock file path for a target file (give it the real path: see {@link resolveRealPath}). */
 export function formatLockPath(targetPath: string): string {
   return join(dirname(targetPath), '.lucid-env', `${basename(targetPath)}.lock`);
 }
@@ -39,16 +45,18 @@ export function formatLockPath(targetPath: string): string {
 /** Takes the lock on a file, waiting up to `waitMs` for another run; throws LOCKED if it is still held then. */
 export async function acquireLock(targetPath: string, options: AcquireLockOptions = {}): Promise<Lock> {
   const { waitMs = 2000, staleMs = 30000 } = options;
-  const lockPath = formatLockPath(targetPath);
-  await ensurePrivateDir(dirname(lockPath));
+  const target = await resolveRealPath(targetPath);
+  const lockPath = formatLockPath(target);
   const record = createLockRecord();
   const deadline = Date.now() + waitMs;
   try {
+    const { created } = await ensurePrivateDir(dirname(lockPath));
+    const held: HeldLock = { path: lockPath, target, record, staleMs, createdDirectory: created };
     for (;;) {
-      if (await createExclusive(lockPath, formatLockRecord(record))) return holdLock(lockPath, record, staleMs);
+      if (await createLockFile(held)) return holdLock(held);
       const current = await readLockFile(lockPath);
       if (current !== undefined && isLockStale(current, staleMs)) {
-        if (await takeOver(lockPath, current, record)) return holdLock(lockPath, record, staleMs);
+        if (await takeOver(lockPath, current, record)) return holdLock(held);
       }
       if (Date.now() >= deadline) throw lockedError(targetPath, lockPath, current);
       // A lock released between our create and read is retried at once.
@@ -56,6 +64,8 @@ export async function acquireLock(targetPath: string, options: AcquireLockOption
     }
   } catch (error) {
     if (error instanceof LucidError) throw error;
+    // The lock is opened O_NOFOLLOW: a planted symlink is refused, never written through.
+    if (errnoCode(error) === 'ELOOP') throw symlinkRefused(lockPath);
     const { reason, hint } = formatErrno(error);
     throw new LucidError('WRITE_FAILED', `could not create lock file ${lockPath}: ${reason}`, { cause: error, hint });
   }
@@ -91,7 +101,28 @@ async function removeAbandonedGuard(guardPath: string): Promise<void> {
   }
 }
 
-function holdLock(lockPath: string, record: LockRecord, staleMs: number): Lock {
+/** Creates the lock file; a state folder removed meanwhile by another run's cleanup is created again. */
+async function createLockFile(held: HeldLock): Promise<boolean> {
+  try {
+    return await createExclusive(held.path, formatLockRecord(held.record));
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') throw error;
+    if ((await ensurePrivateDir(dirname(held.path))).created) held.createdDirectory = true;
+    return createExclusive(held.path, formatLockRecord(held.record));
+  }
+}
+
+interface HeldLock {
+  path: string;
+  target: string;
+  record: LockRecord;
+  staleMs: number;
+  /** This run created the state folder for the lock: it is removed again if nothing else was written there. */
+  createdDirectory: boolean;
+}
+
+function holdLock(held: HeldLock): Lock {
+  const { path: lockPath, record, staleMs } = held;
   // Refreshing the mtime keeps a long but live run from being judged stale by others.
   const heartbeat = setInterval(
     () => {
@@ -104,6 +135,7 @@ function holdLock(lockPath: string, record: LockRecord, staleMs: number): Lock {
   let isReleased = false;
   return {
     path: lockPath,
+    target: held.target,
     async release() {
       if (isReleased) return;
       isReleased = true;
@@ -111,6 +143,7 @@ function holdLock(lockPath: string, record: LockRecord, staleMs: number): Lock {
       try {
         const current = await readLockFile(lockPath);
         if (current?.record?.token === record.token) await unlink(lockPath);
+        if (held.createdDirectory) await removeIfEmpty(dirname(lockPath));
       } catch {
         // Release runs in `finally` blocks: failing here would hide the run's real outcome, and a lock left
         // behind by a finished process is stale and taken over by the next run anyway.

@@ -12,6 +12,8 @@ export interface ReadTextOptions {
   maxBytes?: number;
   /** What the file is, for messages: 'compose file', 'env file'… (default 'file'). */
   what?: string;
+  /** Refuse a symlink instead of reading the file it points to (state files under `.lucid-env/`). */
+  noFollow?: boolean;
 }
 
 /** A file read as text, with what the caller needs to judge it. */
@@ -42,9 +44,13 @@ export async function readText(path: string, options: ReadTextOptions = {}): Pro
   let handle: number;
   try {
     isSymlink = lstatSync(path).isSymbolicLink();
+    if (isSymlink && options.noFollow === true) throw Object.assign(new Error('symlink'), { code: 'ELOOP' });
     // O_NONBLOCK so a FIFO or device named by mistake is refused instead of hanging the run.
-    handle = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow === true ? constants.O_NOFOLLOW : 0));
   } catch (error) {
+    if (options.noFollow === true && errnoCode(error) === 'ELOOP') {
+      throw new LucidError('SYMLINK_REFUSED', `refusing to read ${what} ${path}: it is a symlink`, { cause: error, hint: 'remove the link' });
+    }
     const { reason, hint } = formatErrno(error);
     throw unreadable(isSymlink && errnoCode(error) === 'ENOENT' ? 'broken symlink' : reason, error, hint);
   }

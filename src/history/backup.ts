@@ -2,7 +2,7 @@
 import { readdir, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { ensurePrivateDir } from '../fs/private-dir.js';
+import { ensurePrivateDir, isPrivateDir } from '../fs/private-dir.js';
 import { stateDirectory } from './state.js';
 
 /** How many backups of one env file are kept. */
@@ -34,6 +34,12 @@ export async function writeBackup(envFile: string, content: string, now: Date): 
 /** Removes the oldest backups of an env file beyond BACKUPS_KEPT (after a successful change). */
 export async function pruneBackups(envFile: string): Promise<void> {
   const directory = backupDirectory(envFile);
+  // Never list (and delete in) a folder reached through a symlink.
+  const isReal = await Promise.all([isPrivateDir(stateDirectory(envFile)), isPrivateDir(directory)]).then(
+    (checks) => checks.every(Boolean),
+    () => false,
+  );
+  if (!isReal) return;
   const prefix = `${basename(envFile)}.`;
   const backups = (await readdir(directory).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith('.bak')).sort();
   for (const old of backups.slice(0, Math.max(0, backups.length - BACKUPS_KEPT))) await unlink(join(directory, old)).catch(() => undefined);

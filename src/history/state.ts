@@ -6,7 +6,7 @@
 import { basename, dirname, join } from 'node:path';
 import { appendFileDurable } from '../fs/append.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { ensurePrivateDir } from '../fs/private-dir.js';
+import { ensurePrivateDir, isPrivateDir } from '../fs/private-dir.js';
 import { readTextIfExists } from '../fs/read.js';
 import { fingerprint } from '../secrets/fingerprint.js';
 import type { RandomSource, Sodium } from '../secrets/random.js';
@@ -28,7 +28,7 @@ const KEY_BYTES = 32;
 export async function loadFingerprintKey(envFile: string, random: RandomSource, options: { create?: boolean } = {}): Promise<Uint8Array> {
   const directory = stateDirectory(envFile);
   const path = join(directory, 'fingerprint.key');
-  const existing = await readTextIfExists(path, { what: 'fingerprint key', maxBytes: 1024 });
+  const existing = (await isPrivateDir(directory)) ? await readTextIfExists(path, { what: 'fingerprint key', maxBytes: 1024, noFollow: true }) : undefined;
   if (existing !== undefined && /^[0-9a-f]{64}\s*$/.test(existing.text)) return Uint8Array.from(Buffer.from(existing.text.trim(), 'hex'));
   if (options.create === false) return random.bytes(KEY_BYTES);
   await ensurePrivateDir(directory);
@@ -51,8 +51,15 @@ export async function createFingerprinter(
   return (value) => fingerprint(value, key, sodium);
 }
 
+/** One change to record: never a value. */
+export interface HistoryChange {
+  key: string;
+  action: string;
+  fingerprint: string;
+}
+
 /** Appends one line per change to `.lucid-env/history.jsonl` (0600, fsynced). */
-export async function appendHistory(envFile: string, changes: readonly { key: string; action: string; fingerprint: string }[], now: Date): Promise<void> {
+export async function appendHistory(envFile: string, changes: readonly HistoryChange[], now: Date): Promise<void> {
   if (changes.length === 0) return;
   const directory = stateDirectory(envFile);
   await ensurePrivateDir(directory);
@@ -70,7 +77,9 @@ export async function appendHistory(envFile: string, changes: readonly { key: st
 
 /** Reads the history of an env file; unreadable lines are skipped (a crash can cut only the last). */
 export async function readHistory(envFile: string): Promise<HistoryEntry[]> {
-  const read = await readTextIfExists(join(stateDirectory(envFile), 'history.jsonl'), { what: 'history' });
+  const directory = stateDirectory(envFile);
+  if (!(await isPrivateDir(directory))) return [];
+  const read = await readTextIfExists(join(directory, 'history.jsonl'), { what: 'history', noFollow: true });
   if (read === undefined) return [];
   const entries: HistoryEntry[] = [];
   for (const line of read.text.split('\n')) {

@@ -25,6 +25,7 @@ import { loadTemplate } from '../templates/load.js';
 import type { Template } from '../templates/types.js';
 import type { EnvFile, SealedAccess } from './env-files.js';
 import { loadInterpolationEnv, readEnvFile } from './env-files.js';
+import { findLeftovers } from './leftovers.js';
 import { dropSealedFalsePositives } from './sealed-findings.js';
 import type { ProjectStack } from './stacks.js';
 
@@ -89,6 +90,7 @@ export async function checkProject(project: ProjectToCheck, ctx: Context, access
     envFiles,
     serviceEnvFiles,
     template: project.template,
+    leftovers: await findLeftovers(envFiles.map((file) => file.path)),
   };
   appendAll(all, runRules('project', input));
   // Loaded only where `export` left a record: a plain check stays as light as it was.

@@ -14,7 +14,7 @@ import { requireTemplate } from '../templates/load.js';
 import type { Template } from '../templates/types.js';
 import type { SealedAccess } from './env-files.js';
 import { readEnvFile } from './env-files.js';
-import { targetEnvFile } from './env-writer.js';
+import { singleEnvFileOption, targetEnvFile } from './env-writer.js';
 import { inferTemplate, suggestTemplateName } from './infer-template.js';
 import { resolveStacks } from './stacks.js';
 
@@ -39,8 +39,9 @@ export interface TemplateChoice {
 }
 
 /** Picks the template and files; an inferred template is announced on stderr. */
-export async function chooseTemplate(options: TemplateChoiceOptions, ctx: Context): Promise<TemplateChoice> {
-  const given = options.envFile?.map((file) => resolve(ctx.cwd, file));
+export async function chooseTemplate(options: TemplateChoiceOptions, ctx: Context, command: string): Promise<TemplateChoice> {
+  const single = singleEnvFileOption(options, command);
+  const given = single === undefined ? undefined : [resolve(ctx.cwd, single)];
   if (options.stack !== undefined) {
     const [stack] = (await resolveStacks({ stack: options.stack }, ctx.cwd)) ?? [];
     if (stack === undefined) throw new LucidError('USAGE', `no stack named ${options.stack}`);
@@ -62,7 +63,7 @@ export async function chooseTemplate(options: TemplateChoiceOptions, ctx: Contex
   if (options.template !== undefined) {
     const template = await requireTemplate(options.template, ctx.cwd);
     const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
-    return { template, target: targetEnvFile(options, template, ctx.cwd), others: [], composeFiles, origin: 'option' };
+    return { template, target: targetEnvFile(options, template, ctx.cwd, command), others: [], composeFiles, origin: 'option' };
   }
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
   const target = given?.[0] ?? join(project.projectDirectory, '.env');

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { appendAll } from '../append-all.js';
 import type { EnvDocument } from '../dotenv/document.js';
 import { envValues } from '../dotenv/document.js';
+import { hasEqualsSign } from '../dotenv/entry-label.js';
 import { parseEnv } from '../dotenv/parse.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
@@ -15,6 +16,8 @@ import { isSealedText } from '../secrets/sealed-header.js';
 import type { SealedAccess } from './sealed-env.js';
 
 export type { SealedAccess };
+
+import { isSecretName } from '../variable-names.js';
 
 /** Env files larger than this are refused. */
 export const MAX_ENV_BYTES = 8 * 1024 * 1024;
@@ -96,7 +99,11 @@ export async function loadInterpolationEnv(
   return env;
 }
 
-/** References inside env file values (Compose interpolates those too), for `scan -e`. */
+/**
+ * References inside env file values (Compose interpolates those too), for `scan -e`. A secret's
+ * value (and a line without "=", which may be anything) is never taken apart: a `$` inside a
+ * password would otherwise list a piece of it as a variable name, and a `${X:-...}` its default.
+ */
 export async function scanEnvFileReferences(
   paths: readonly string[],
   processEnvironment: NodeJS.ProcessEnv,
@@ -109,7 +116,7 @@ export async function scanEnvFileReferences(
     appendAll(findings, fileFindings);
     if (file === undefined) continue;
     for (const line of file.document.lines) {
-      if (line.kind !== 'entry') continue;
+      if (line.kind !== 'entry' || !hasEqualsSign(line) || isSecretName(line.key)) continue;
       for (const reference of line.references) {
         const isMessage = reference.operator === '?' || reference.operator === ':?';
         const hasArgument = reference.operator !== '';

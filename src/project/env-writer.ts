@@ -1,7 +1,8 @@
 /**
- * IO shared by the mutating commands: apply planned values to an env file, keeping every other
- * line byte-identical, refusing values no form can carry, and writing atomically with mode 0600
- * for new files (an existing file readable by others is tightened, with a notice).
+ * IO shared by the mutating commands: plan values into an env file, keeping every other line
+ * byte-identical and refusing values no form can carry; the result is a file change for
+ * commitChanges (src/project/mutation.ts), mode 0600 for new files (an existing file readable by
+ * others is tightened, with a notice).
  */
 import { existsSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
@@ -13,28 +14,20 @@ import { setEntries } from '../dotenv/edit.js';
 import { parseEnv } from '../dotenv/parse.js';
 import { stringifyEnv } from '../dotenv/stringify.js';
 import { LucidError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readTextIfExists } from '../fs/read.js';
+import type { FileChange } from '../history/journal.js';
 import { displayPath } from '../paths.js';
 import { isSealedText } from '../secrets/sealed-header.js';
 import type { PlannedValue } from '../templates/plan.js';
 import type { Template } from '../templates/types.js';
 import type { SealedAccess } from './env-files.js';
-import { MAX_ENV_BYTES, sealedAccessOf } from './env-files.js';
+import { MAX_ENV_BYTES } from './env-files.js';
 import type { SealedEdit } from './sealed-env.js';
 
 /** The name ending of sealed env files (`seal -e .env` writes `.env.sealed`). */
 export const SEALED_SUFFIX = '.sealed';
 
 export type { EnvAssignment };
-
-/** What applying assignments did. */
-export interface EnvWriteResult {
-  /** Keys whose line changed or was added. */
-  changed: string[];
-  created: boolean;
-  mode: number;
-}
 
 /**
  * Reads an env file for editing (an empty document when it does not exist yet). A sealed file is
@@ -95,36 +88,71 @@ export function applyAssignments(
   return { document: result.document, changed };
 }
 
-/** Writes assignments to an env file atomically; with dryRun only reports what would change. */
-export async function writeEnvAssignments(
-  path: string,
+/** What an env file becomes: the transaction's file change (undefined when nothing changes) and the keys that changed. */
+export interface PlannedEnvWrite {
+  change: FileChange | undefined;
+  /** Keys whose line changed or was added. */
+  changed: string[];
+  exists: boolean;
+  document: EnvDocument;
+}
+
+/**
+ * The mode an env file is written with: its own, but a file holding secrets that group or others
+ * can read is tightened to 0600, with a notice; a new file is 0600.
+ */
+export function decideEnvMode(path: string, mode: number | undefined, ctx: Context, options: { dryRun?: boolean } = {}): number {
+  if (mode === undefined) return 0o600;
+  if ((mode & 0o077) === 0) return mode;
+  if (options.dryRun !== true && ctx.quiet !== true)
+    ctx.stderr.write(`notice: ${displayPath(path, ctx.cwd)} holds secrets and was readable by group or others; its mode is now 0600\n`);
+  return 0o600;
+}
+
+/**
+ * The change `assignments` make to an env file, planned in memory: the file change to commit (at
+ * `realPath`). A sealed file stays sealed: its old and new contents are sealed text, so neither
+ * the journal nor the backup of a sealed file holds plaintext.
+ */
+export async function planEnvChange(
+  edit: { path: string; realPath: string; document: EnvDocument; exists: boolean; mode: number | undefined; sealed?: SealedEdit | undefined },
   assignments: readonly EnvAssignment[],
-  options: { pythonCompat: boolean; followSymlinks?: boolean; dryRun?: boolean },
+  options: { pythonCompat: boolean; dryRun?: boolean },
   ctx: Context,
-): Promise<EnvWriteResult> {
-  const { document, exists, mode, sealed } = await readEnvForEdit(path, options, sealedAccessOf(ctx));
-  const applied = applyAssignments(document, assignments, options.pythonCompat, path);
-  let finalMode = mode ?? 0o600;
+): Promise<PlannedEnvWrite> {
+  const applied = applyAssignments(edit.document, assignments, options.pythonCompat, edit.path);
   // A sealed file holds no plaintext: readable by others (as in a git checkout) is no risk.
-  if (mode !== undefined && (mode & 0o077) !== 0 && sealed === undefined) {
-    finalMode = 0o600;
-    if (options.dryRun !== true && ctx.quiet !== true)
-      ctx.stderr.write(`notice: ${displayPath(path, ctx.cwd)} holds secrets and was readable by group or others; its mode is now 0600\n`);
+  const mode = edit.sealed === undefined ? decideEnvMode(edit.path, edit.mode, ctx, options) : (edit.mode ?? 0o600);
+  const isUnchanged = applied.changed.length === 0 && edit.exists && mode === edit.mode;
+  if (isUnchanged || options.dryRun === true) return { change: undefined, changed: applied.changed, exists: edit.exists, document: applied.document };
+  const plain = stringifyEnv(applied.document);
+  const change: FileChange = {
+    path: edit.realPath,
+    before: edit.exists ? (edit.sealed?.original ?? stringifyEnv(edit.document)) : undefined,
+    beforeMode: edit.mode,
+    after: edit.sealed === undefined ? plain : await edit.sealed.seal(plain),
+    mode,
+  };
+  return { change, changed: applied.changed, exists: edit.exists, document: applied.document };
+}
+
+/**
+ * The one `-e` a command that writes a single env file was given (undefined when none). Several
+ * are refused rather than all but the first silently ignored.
+ */
+export function singleEnvFileOption(options: { envFile?: string[] | undefined }, command: string, verb = 'writes'): string | undefined {
+  const given = options.envFile ?? [];
+  if (given.length > 1) {
+    throw new LucidError('USAGE', `${command} ${verb} one env file, but --env-file was given ${given.length} times`, {
+      hint: command === 'rotate' ? 'rotate one file and pass --propagate <glob> for the others' : `run ${command} once per file`,
+    });
   }
-  if (options.dryRun === true || (applied.changed.length === 0 && exists && finalMode === mode)) {
-    return { changed: applied.changed, created: false, mode: finalMode };
-  }
-  const text = stringifyEnv(applied.document);
-  const written = await writeFileAtomic(path, sealed === undefined ? text : await sealed.seal(text), {
-    mode: finalMode,
-    followSymlinks: options.followSymlinks === true,
-  });
-  return { changed: applied.changed, created: written.created, mode: written.mode };
+  return given[0];
 }
 
 /** The env file a template-driven command writes: `-e`, else the template's envFile. */
-export function targetEnvFile(options: { envFile?: string[] | undefined }, template: Template, cwd: string): string {
-  const given = options.envFile?.[0];
+export function targetEnvFile(options: { envFile?: string[] | undefined }, template: Template, cwd: string, command = 'this command'): string {
+  const given = singleEnvFileOption(options, command);
   if (given !== undefined) return resolve(cwd, given);
   if (template.envFile !== undefined) return resolve(cwd, template.envFile);
   throw new LucidError('USAGE', `template ${template.name} names no envFile; pass --env-file <path>`);

@@ -4,6 +4,7 @@ import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { displayPath } from '../paths.js';
 import type { ResolvedServiceEnvFile, StageRule } from './rule.js';
+import { maskSecretsAmong } from './secret-values.js';
 
 const CODES = {
   'env-file-missing': {
@@ -27,6 +28,8 @@ export const envFileMissingRule: StageRule<'project', typeof CODES> = {
       else entries.push(entry);
     }
     const findings: Finding[] = [];
+    // The path is interpolated text: a secret substituted into it is masked like anywhere else.
+    const mask = byPlace.size === 0 ? (text: string) => text : maskSecretsAmong(input.interpolation, input.template);
     for (const entries of byPlace.values()) {
       const first = entries[0] as ResolvedServiceEnvFile;
       const services = entries.map((entry) => entry.service).join(', ');
@@ -38,7 +41,7 @@ export const envFileMissingRule: StageRule<'project', typeof CODES> = {
         makeFinding(
           'env-file-missing',
           first,
-          `env_file ${displayPath(first.path as string, input.cwd)} of ${entries.length > 1 ? 'services' : 'service'} ${services} ` +
+          `env_file ${mask(displayPath(first.path as string, input.cwd))} of ${entries.length > 1 ? 'services' : 'service'} ${services} ` +
             `does not exist (written as "${first.rawPath}")`,
           { hint },
         ),

@@ -1,5 +1,6 @@
 /** `inconsistent-secret`: one secret with different values in the env files read. */
 import { listEntries } from '../dotenv/entries.js';
+import { entryVariable, labelEntry } from '../dotenv/entry-label.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { displayPath } from '../paths.js';
@@ -35,9 +36,9 @@ export const inconsistentSecretRule: StageRule<'project', typeof CODES> = {
             makeFinding(
               'inconsistent-secret',
               { file: file.path, line: entry?.valueLine ?? 0, column: entry?.valueColumn ?? 0 },
-              `${key} has a different value here than in ${displayPath(seen.path, input.cwd)}`,
+              `${entry === undefined ? key : labelEntry(entry)} has a different value here than in ${displayPath(seen.path, input.cwd)}`,
               {
-                variable: key,
+                ...(entry === undefined ? { variable: key } : entryVariable(entry)),
                 hint: 'services that share this secret will not agree; keep one value (lucid-env rotate --propagate updates all files)',
               },
             ),

@@ -14,7 +14,9 @@ import { substitute } from '../compose/substitution.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { displayPath } from '../paths.js';
+import type { SecretMask } from '../secrets/mask.js';
 import type { CheckInput, StageRule } from './rule.js';
+import { maskSecretsAmong } from './secret-values.js';
 
 const CODES = {
   missing: {
@@ -40,6 +42,8 @@ function containerFilesDefining(input: CheckInput, name: string): string[] {
 /** What evaluating one compose string needs besides the string. */
 export interface InterpolationContext {
   lookup: Lookup;
+  /** Masks secret values in what a message quotes (a required message is substituted text). */
+  mask: SecretMask;
   /** Service env files that define a name (for `env-file-scope`). */
   containerFilesDefining(name: string): string[];
   /** `check` fails on a plain reference to an unset variable; `render` only warns (Compose substitutes ""). */
@@ -75,14 +79,14 @@ export function evaluateInterpolation(site: ScalarSite, lineCounter: LineCounter
   for (const error of result.errors) {
     if (error.isEmpty) {
       findings.push(
-        makeFinding('empty', at(error.reference), `${error.reference.name} is empty but required non-empty (${where}): ${error.message}`, {
+        makeFinding('empty', at(error.reference), `${error.reference.name} is empty but required non-empty (${where}): ${context.mask(error.message)}`, {
           variable: error.reference.name,
           severity: 'error',
           hint: `give ${error.reference.name} a value`,
         }),
       );
     } else {
-      findings.push(missingOrScope(error.reference, `; Compose stops with "${error.message}"`, 'error'));
+      findings.push(missingOrScope(error.reference, `; Compose stops with "${context.mask(error.message)}"`, 'error'));
     }
   }
   for (const reference of result.unset) findings.push(missingOrScope(reference, '; Compose would substitute an empty string', context.unsetSeverity));
@@ -108,6 +112,7 @@ export const interpolationRule: StageRule<'project', typeof CODES> = {
     const findings: Finding[] = [];
     const context: InterpolationContext = {
       lookup: (name) => input.interpolation.get(name),
+      mask: maskSecretsAmong(input.interpolation, input.template),
       containerFilesDefining: (name) => containerFilesDefining(input, name),
       unsetSeverity: 'error',
     };

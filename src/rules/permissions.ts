@@ -1,5 +1,7 @@
 /** `insecure-permissions`: an env file holding secrets that group or others can read. */
 
+import { listEntries } from '../dotenv/entries.js';
+import { hasEqualsSign, labelEntry } from '../dotenv/entry-label.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { displayPath } from '../paths.js';
@@ -22,7 +24,10 @@ export const permissionsRule: StageRule<'project', typeof CODES> = {
     const findings: Finding[] = [];
     for (const file of input.envFiles) {
       if ((file.mode & 0o077) === 0) continue;
-      const secrets = [...file.values.entries()].filter(([key, value]) => value !== '' && isSecretVariable(key, input.template)).map(([key]) => key);
+      const entries = listEntries(file.document).filter((entry) => entry.value !== '' && isSecretVariable(entry.key, input.template));
+      const named = [...new Set(entries.filter(hasEqualsSign).map((entry) => entry.key))];
+      const unnamed = entries.filter((entry) => !hasEqualsSign(entry)).map(labelEntry);
+      const secrets = [...named, ...unnamed];
       if (secrets.length === 0) continue;
       const mode = (file.mode & 0o777).toString(8).padStart(4, '0');
       findings.push(

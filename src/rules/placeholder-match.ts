@@ -9,12 +9,41 @@ export function normalizePlaceholder(value: string): string {
     .trim();
 }
 
+/** Keys shorter than this are not compared by their bytes (short texts decode to colliding bytes). */
+const MIN_KEY_BYTES = 16;
+
+/**
+ * The byte strings (as hex) a value can encode: hex, base64 (padded or not) or base64url. The same
+ * 32 bytes written in another encoding are the same burnt key.
+ */
+export function decodeKeyBytes(value: string): string[] {
+  const decoded = new Set<string>();
+  if (/^(?:[0-9a-fA-F]{2})+$/.test(value)) decoded.add(value.toLowerCase());
+  const unpadded = value.replace(/={1,2}$/, '');
+  const isPaddingRight = unpadded === value ? value.length % 4 !== 1 : value.length % 4 === 0;
+  if (isPaddingRight && /^[A-Za-z0-9+/]+$/.test(unpadded)) decoded.add(Buffer.from(unpadded, 'base64').toString('hex'));
+  if (isPaddingRight && /^[A-Za-z0-9_-]+$/.test(unpadded)) decoded.add(Buffer.from(unpadded, 'base64url').toString('hex'));
+  return [...decoded].filter((hex) => hex.length >= MIN_KEY_BYTES * 2);
+}
+
+const BURNT_BYTES = new Map(BURNT_VALUES.flatMap((entry) => decodeKeyBytes(entry.value).map((hex) => [hex, entry] as const)));
+
+function findBurnt(value: string): (typeof BURNT_VALUES)[number] | undefined {
+  const exact = BURNT_VALUES.find((entry) => entry.value === value);
+  if (exact !== undefined) return exact;
+  for (const hex of decodeKeyBytes(value)) {
+    const entry = BURNT_BYTES.get(hex);
+    if (entry !== undefined) return entry;
+  }
+  return undefined;
+}
+
 const WORDS = new Set(PLACEHOLDER_WORDS.map(normalizePlaceholder));
 const FRAGMENTS = PLACEHOLDER_FRAGMENTS.map(normalizePlaceholder);
 
 /** Why a value is a placeholder (never quoting it), or undefined. */
 export function matchPlaceholder(value: string): string | undefined {
-  const burnt = BURNT_VALUES.find((entry) => entry.value === value);
+  const burnt = findBurnt(value);
   if (burnt !== undefined) return `it is a publicly known value (printed in ${burnt.source})`;
   const normalized = normalizePlaceholder(value);
   if (normalized === '' && value !== '') return 'it holds only separators';

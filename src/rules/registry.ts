@@ -16,6 +16,7 @@ import { exportDriftRule } from './export-drift.js';
 import { inconsistentDefaultRule } from './inconsistent-default.js';
 import { inconsistentSecretRule } from './inconsistent-secret.js';
 import { interpolationRule } from './interpolation.js';
+import { interruptedWriteRule } from './interrupted-write.js';
 import { envSyntaxRule, invalidInterpolationRule, templateInvalidRule, workspaceInvalidRule, yamlSyntaxRule } from './parser-codes.js';
 import { passthroughRule } from './passthrough.js';
 import { permissionsRule } from './permissions.js';
@@ -44,6 +45,7 @@ export function listRules() {
     inconsistentSecretRule,
     driftRule,
     permissionsRule,
+    interruptedWriteRule,
     unusedRule,
     yamlSyntaxRule,
     templateInvalidRule,

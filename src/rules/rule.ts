@@ -38,6 +38,13 @@ export interface ResolvedServiceEnvFile {
   column: number;
 }
 
+/** Something an interrupted lucid-env run left beside an env file. */
+export interface Leftover {
+  envFile: string;
+  path: string;
+  kind: 'temp-file' | 'journal';
+}
+
 /** Everything `check` learned, for the rules to judge. */
 export interface CheckInput {
   /** Where the command runs: messages show paths relative to it. */
@@ -52,6 +59,8 @@ export interface CheckInput {
   serviceEnvFiles: ResolvedServiceEnvFile[];
   /** The template given with -t, if any. */
   template: Template | undefined;
+  /** Temp files and journals of interrupted runs beside the env files. */
+  leftovers: Leftover[];
 }
 
 /** What the reference lints read: every reference of the compose files scanned together. */

@@ -4,8 +4,11 @@
  */
 
 import { listEntries } from '../dotenv/entries.js';
+import { entryVariable, hasEqualsSign, labelEntry } from '../dotenv/entry-label.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
+import type { SecretMask } from '../secrets/mask.js';
+import { createSecretMask } from '../secrets/mask.js';
 import { assessSecretStrength } from '../secrets/strength.js';
 import type { Template } from '../templates/types.js';
 import { findVariable } from '../templates/variable-index.js';
@@ -17,6 +20,12 @@ import type { StageRule } from './rule.js';
 export function isSecretVariable(name: string, template: Template | undefined): boolean {
   const entry = findVariable(template, name);
   return entry !== undefined ? entry.secret : isSecretName(name);
+}
+
+/** The mask of every secret value among `values`; for masking, a secret by its name or by the template is enough. */
+export function maskSecretsAmong(values: ReadonlyMap<string, string>, template: Template | undefined): SecretMask {
+  const isSecret = (name: string) => isSecretName(name) || isSecretVariable(name, template);
+  return createSecretMask([...values].filter(([name]) => isSecret(name)).map(([, value]) => value));
 }
 
 /** True for variables the template derives (a URI holding a password is judged through its parts). */
@@ -52,9 +61,11 @@ export const secretValueRule: StageRule<'project', typeof CODES> = {
         const placeholder = matchPlaceholder(entry.value);
         if (placeholder !== undefined) {
           findings.push(
-            makeFinding('placeholder', at, `${entry.key} holds a placeholder: ${placeholder}`, {
-              variable: entry.key,
-              hint: `replace it: lucid-env generate ${entry.key}${input.template === undefined ? ' -t <template>' : ''}, or lucid-env set ${entry.key}`,
+            makeFinding('placeholder', at, `${labelEntry(entry)} holds a placeholder: ${placeholder}`, {
+              ...entryVariable(entry),
+              hint: hasEqualsSign(entry)
+                ? `replace it: lucid-env generate ${entry.key}${input.template === undefined ? ' -t <template>' : ''}, or lucid-env set ${entry.key}`
+                : 'write the line as NAME=value with a real secret',
             }),
           );
           continue;
@@ -63,8 +74,8 @@ export const secretValueRule: StageRule<'project', typeof CODES> = {
         const weakness = assessSecretStrength(entry.value);
         if (weakness !== undefined) {
           findings.push(
-            makeFinding('weak-secret', at, `${entry.key} looks weak: ${weakness}`, {
-              variable: entry.key,
+            makeFinding('weak-secret', at, `${labelEntry(entry)} looks weak: ${weakness}`, {
+              ...entryVariable(entry),
               hint: 'use at least 16 random characters; lucid-env generate makes 128-bit secrets',
             }),
           );

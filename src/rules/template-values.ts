@@ -4,6 +4,7 @@
  */
 
 import { listEntries } from '../dotenv/entries.js';
+import { entryVariable, labelEntry } from '../dotenv/entry-label.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { displayPath } from '../paths.js';
@@ -96,13 +97,13 @@ function judgeTemplateValues(template: Template, input: CheckInput): Finding[] {
         makeFinding(
           verdict.code,
           { file: file.path, line: entry.valueLine, column: entry.valueColumn },
-          `${entry.key} ${verdict.code === 'weak-secret' ? 'is weaker than its template asks' : 'is invalid'}: ${verdict.reason}${what}`,
+          `${labelEntry(entry)} ${verdict.code === 'weak-secret' ? 'is weaker than its template asks' : 'is invalid'}: ${verdict.reason}${what}`,
           {
-            variable: entry.key,
+            ...entryVariable(entry),
             hint:
               variable.generate !== undefined || variable.derive !== undefined
                 ? `lucid-env generate -t ${template.name} ${entry.key}`
-                : `fix ${entry.key} in ${displayPath(file.path, input.cwd)}`,
+                : `fix ${labelEntry(entry)} in ${displayPath(file.path, input.cwd)}`,
           },
         ),
       );

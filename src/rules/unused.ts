@@ -1,5 +1,6 @@
 /** `unused`: a key of an interpolation-only env file that nothing references. */
 import { listEntries } from '../dotenv/entries.js';
+import { entryVariable, labelEntry } from '../dotenv/entry-label.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import type { StageRule } from './rule.js';
@@ -27,8 +28,8 @@ export const unusedRule: StageRule<'project', typeof CODES> = {
       for (const entry of listEntries(file.document)) {
         if (referenced.has(entry.key) || entry.key.endsWith('_PREVIOUS')) continue;
         findings.push(
-          makeFinding('unused', { file: file.path, line: entry.line, column: 1 }, `${entry.key} is defined but no compose file references it`, {
-            variable: entry.key,
+          makeFinding('unused', { file: file.path, line: entry.line, column: 1 }, `${labelEntry(entry)} is defined but no compose file references it`, {
+            ...entryVariable(entry),
           }),
         );
       }

@@ -81,3 +81,36 @@ export function planGenerate(template: Template, current: Map<string, string>, r
   const changed = new Set(planned.map((item) => item.key));
   return [...planned, ...planDerived(template, values, random, changed, selected)];
 }
+
+/** The suffix of the key that keeps a rotated secret's old value. */
+export const PREVIOUS_SUFFIX = '_PREVIOUS';
+
+/**
+ * Plans a rotation of `keys` in one file: the new values (from `generated` when given, so several
+ * files get the same ones), each kept old value as KEY_PREVIOUS where the template asks (always
+ * this file's own old value), then every derived value, computed from this file's values.
+ */
+export function planRotation(
+  template: Template,
+  current: Map<string, string>,
+  keys: readonly string[],
+  random: RandomSource,
+  generated: ReadonlyMap<string, string> = new Map(),
+): PlannedValue[] {
+  const values = new Map(current);
+  const planned: PlannedValue[] = [];
+  for (const key of keys) {
+    const variable = template.variables.find((item) => item.name === key);
+    if (variable?.generate === undefined) continue;
+    const old = values.get(key);
+    if (variable.rotation?.keepPrevious === true && old !== undefined && old !== '') {
+      const previousKey = `${key}${PREVIOUS_SUFFIX}`;
+      planned.push({ key: previousKey, value: old, reason: 'rotated', isNew: !values.has(previousKey), variable: undefined });
+      values.set(previousKey, old);
+    }
+    const value = generated.get(key) ?? generateSecret(variable.generate, random);
+    planned.push({ key, value, reason: 'rotated', isNew: old === undefined, variable });
+    values.set(key, value);
+  }
+  return [...planned, ...planDerived(template, values, random, new Set(keys), new Set(keys))];
+}

@@ -13,12 +13,24 @@ export interface SecretAge {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Ages of every generated secret of the template, from history entries of the env file. */
-export function rotationAges(template: Template, history: readonly HistoryEntry[], now: Date): SecretAge[] {
+/**
+ * Ages of every generated secret of the template, from history entries of the env file. A secret's
+ * age is known only when its current value is one the history recorded (same fingerprint): a file
+ * restored from an old copy, or edited by hand, has secrets of unknown age, not 0 days old.
+ */
+export function rotationAges(
+  template: Template,
+  history: readonly HistoryEntry[],
+  now: Date,
+  currentFingerprint: (key: string) => string | undefined,
+): SecretAge[] {
   return template.variables
     .filter((variable) => variable.generate !== undefined)
     .map((variable) => {
-      const last = history.filter((entry) => entry.key === variable.name && !entry.action.endsWith('derived')).at(-1);
+      const current = currentFingerprint(variable.name);
+      const last = history
+        .filter((entry) => entry.key === variable.name && !entry.action.endsWith('derived') && current !== undefined && entry.fingerprint === current)
+        .at(-1);
       const ageDays = last === undefined ? undefined : Math.floor((now.getTime() - Date.parse(last.time)) / DAY_MS);
       const maxAgeDays = variable.rotation?.maxAgeDays;
       const status = maxAgeDays === undefined ? 'no-policy' : ageDays === undefined ? 'unknown' : ageDays > maxAgeDays ? 'due' : 'ok';

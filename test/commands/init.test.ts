@@ -27,6 +27,9 @@ import {
   tmuxServer,
 } from './support.js';
 
+/** The keys whose old value `--force` keeps (keepPrevious in the foundation template). */
+const PREVIOUS_KEYS = ['ENCRYPTION_KEY_PREVIOUS', 'JWT_SECRET_KEY_PREVIOUS'];
+
 // Non-secret variables of the foundation template with their defaults, in the order init asks for them.
 const QUESTIONS: [string, string][] = [
   ['LUCID_REPO_ROOT', '../..'],
@@ -191,7 +194,7 @@ describe('init with a scripted prompter', () => {
     assert.equal(forced.asked.filter((question) => question.kind !== 'confirm').length, QUESTIONS.length);
     assert.deepEqual(forced.asked.find((question) => question.message.startsWith('MONGODB_USERNAME:'))?.defaultValue, 'lucid');
     const last = readValues(env);
-    assert.deepEqual(changedKeys(after, last), [...GENERATED_KEYS, ...DERIVED_KEYS, 'MONGODB_USERNAME'].sort());
+    assert.deepEqual(changedKeys(after, last), [...GENERATED_KEYS, ...DERIVED_KEYS, ...PREVIOUS_KEYS, 'MONGODB_USERNAME'].sort());
   });
 });
 
@@ -239,7 +242,10 @@ describe('init through the CLI', () => {
     assert.ok(text.startsWith(generated), 'init --yes changed an existing line');
     const added = readValues(env);
     await cli(['init', '-t', 'foundation', '--yes', '--force'], { cwd: dir });
-    assert.deepEqual(changedKeys(added, readValues(env)), [...GENERATED_KEYS, ...DERIVED_KEYS].sort());
+    assert.deepEqual(changedKeys(added, readValues(env)), [...GENERATED_KEYS, ...DERIVED_KEYS, ...PREVIOUS_KEYS].sort());
+    // --force replaces working secrets: like a rotation, the old ones stay in _PREVIOUS and the file is backed up.
+    assert.equal(readValues(env).get('ENCRYPTION_KEY_PREVIOUS'), added.get('ENCRYPTION_KEY'));
+    assert.equal(readdirSync(join(env, '..', '.lucid-env', 'backups')).length, 1);
   });
 });
 

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { verifyTorHash } from '../../src/secrets/tor-hash.js';
@@ -30,15 +30,12 @@ const NOTES = {
 };
 
 /** Appends a history line saying lucid-env last set `key` `days` ago. */
+/** Makes the history say the key's current value was set `days` ago (its own line, so the fingerprint matches). */
 function ageKey(env: string, key: string, days: number): void {
-  const line = {
-    time: new Date(Date.now() - days * DAY_MS).toISOString(),
-    file: '.env.foundation',
-    key,
-    action: 'generate:missing',
-    fingerprint: '000000000000',
-  };
-  appendFileSync(join(env, '..', '.lucid-env', 'history.jsonl'), `${JSON.stringify(line)}\n`);
+  const path = join(env, '..', '.lucid-env', 'history.jsonl');
+  const time = new Date(Date.now() - days * DAY_MS).toISOString();
+  const lines = readFileSync(path, 'utf8').split('\n');
+  writeFileSync(path, lines.map((line) => (line.includes(`"key":"${key}"`) ? JSON.stringify({ ...JSON.parse(line), time }) : line)).join('\n'));
 }
 
 describe('rotate', () => {

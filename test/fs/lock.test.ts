@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LucidError } from '../../src/errors.js';
@@ -85,7 +85,7 @@ describe('acquireLock', () => {
   it('takes over a lock whose process is dead', async (t) => {
     const target = join(makeScratchDir(t), '.env');
     const lockPath = formatLockPath(target);
-    await acquireLock(target).then((lock) => lock.release()); // creates .lucid-env
+    mkdirSync(dirname(lockPath), { mode: 0o700 });
     writeForeignLock(lockPath, { pid: deadPid(), hostname: hostname(), createdAt: new Date().toISOString() });
     const lock = await acquireLock(target, { waitMs: 0 });
     assert.equal(JSON.parse(readFileSync(lockPath, 'utf8')).pid, process.pid);
@@ -96,7 +96,7 @@ describe('acquireLock', () => {
   it('respects a fresh lock from another host, and takes it over once older than staleMs', async (t) => {
     const target = join(makeScratchDir(t), '.env');
     const lockPath = formatLockPath(target);
-    await acquireLock(target).then((lock) => lock.release());
+    mkdirSync(dirname(lockPath), { mode: 0o700 });
     const foreign = { pid: 4242, hostname: 'elsewhere.invalid', createdAt: new Date().toISOString() };
     writeForeignLock(lockPath, foreign);
     await assert.rejects(
@@ -112,7 +112,7 @@ describe('acquireLock', () => {
   it('treats an unreadable lock as held until it is stale', async (t) => {
     const target = join(makeScratchDir(t), '.env');
     const lockPath = formatLockPath(target);
-    await acquireLock(target).then((lock) => lock.release());
+    mkdirSync(dirname(lockPath), { mode: 0o700 });
     writeFileSync(lockPath, 'not json');
     await assert.rejects(acquireLock(target, { waitMs: 0 }), isLocked(`another lucid-env run holds the lock on ${target} (pid unknown)`, lockPath));
     utimesSync(lockPath, new Date(0), new Date(0));
@@ -122,7 +122,7 @@ describe('acquireLock', () => {
   it('exactly one of several racing runs takes over a stale lock', async (t) => {
     const target = join(makeScratchDir(t), '.env');
     const lockPath = formatLockPath(target);
-    await acquireLock(target).then((lock) => lock.release());
+    mkdirSync(dirname(lockPath), { mode: 0o700 });
     for (let round = 0; round < 5; round++) {
       writeForeignLock(lockPath, { pid: deadPid(), hostname: hostname(), createdAt: new Date().toISOString() });
       const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => acquireLock(target, { waitMs: 0 })));
@@ -139,7 +139,7 @@ describe('acquireLock', () => {
   it('removes a takeover guard abandoned by a crashed run', async (t) => {
     const target = join(makeScratchDir(t), '.env');
     const lockPath = formatLockPath(target);
-    await acquireLock(target).then((lock) => lock.release());
+    mkdirSync(dirname(lockPath), { mode: 0o700 });
     writeForeignLock(lockPath, { pid: deadPid(), hostname: hostname(), createdAt: new Date().toISOString() });
     writeForeignLock(`${lockPath}.takeover`, {}, 60_000);
     const lock = await acquireLock(target, { waitMs: 1000 });

@@ -15,6 +15,7 @@ export const defineRotate: CommandDefinition = (program, session) => {
     .option('--strict', 'with --check: a secret of unknown age fails too')
     .option('--dry-run', 'say what would change; write nothing')
     .option('--propagate <glob>', 'also update every env file matching the glob that defines the key (all or nothing)')
+    .option('--force', 'with --propagate: rotate even where the files hold different values (each keeps its own in _PREVIOUS)')
     .option('--no-python-compat', 'allow values python-dotenv would expand (${...})')
     .option('--follow-symlinks', 'write through a symlinked env file')
     .addHelpText('after', EXAMPLES.rotate)

@@ -10,6 +10,7 @@ export const defineSet: CommandDefinition = (program, session) => {
     .description('set one value, read from standard input or a hidden prompt (never from the command line)')
     .option('-e, --env-file <path>', "env file to write (default: the template's envFile, else ./.env)", collect)
     .option('--generate', "generate the value with the template's generator")
+    .option('--allow-empty', 'accept an empty value (by default an empty stdin or answer is refused)')
     .option('--no-python-compat', 'allow values python-dotenv would expand (${...})')
     .option('--follow-symlinks', 'write through a symlinked env file')
     .addHelpText('after', EXAMPLES.set)
