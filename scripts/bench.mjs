@@ -167,6 +167,9 @@ try {
     { label: 'node -e 0', argv: ['-e', '0'] },
     1.3,
   );
+  // Scale figures (issue 9) live in their own script.
+  console.log('');
+  spawnSync(process.execPath, [join(root, 'scripts', 'bench-scale.mjs')], { stdio: 'inherit' });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

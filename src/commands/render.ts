@@ -2,6 +2,7 @@
 
 import { relative } from 'node:path';
 import { isNode, isScalar, visit } from 'yaml';
+import { appendAll } from '../append-all.js';
 import type { ComposeDocument } from '../compose/document.js';
 import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
 import type { ComposeReference } from '../compose/references.js';
@@ -52,10 +53,10 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
   const rendered: string[] = [];
   for (const compose of documents) {
     const scanned = scanComposeDocument(compose);
-    allFindings.push(...scanned.findings);
+    appendAll(allFindings, scanned.findings);
     const substituted = new Set<unknown>();
     for (const site of scanned.sites) {
-      allFindings.push(...evaluateInterpolation(site, compose.lineCounter, { lookup, mask, containerFilesDefining: () => [], unsetSeverity: 'warning' }));
+      appendAll(allFindings, evaluateInterpolation(site, compose.lineCounter, { lookup, mask, containerFilesDefining: () => [], unsetSeverity: 'warning' }));
       const result = substitute(site.template, lookup);
       // Compose's own `config` output escapes `$` again, so the result stays a valid compose file.
       if (result.value !== null) site.node.value = mask(result.value).replaceAll('$', '$$$$');

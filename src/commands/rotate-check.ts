@@ -1,4 +1,5 @@
 /** `lucid-env rotate --check`: each secret's age and policy; overdue ones fail (for scheduled CI). */
+import { maxOf } from '../append-all.js';
 import type { Context } from '../context.js';
 import { envValues, findEntry } from '../dotenv/document.js';
 import { createFingerprinter, readHistory } from '../history/state.js';
@@ -25,7 +26,7 @@ export async function rotateCheck(options: RotateOptions, ctx: Context): Promise
     return { line: entry?.line ?? 0, column: entry?.column ?? 0 };
   };
   const findings = runRules('rotation', { templateName: template.name, envFile: target, ages, positionOf });
-  const width = Math.max(3, ...ages.map((age) => age.key.length));
+  const width = Math.max(3, maxOf(ages.map((age) => age.key.length)));
   const rows = ages.map((age) =>
     [
       age.key.padEnd(width),

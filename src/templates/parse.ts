@@ -2,6 +2,7 @@
 
 import type { Node, YAMLMap } from 'yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { appendAll } from '../append-all.js';
 import { estimateNestingDepth, MAX_YAML_DEPTH } from '../compose/nesting.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
@@ -10,7 +11,20 @@ import { parseGeneratorSpec } from '../secrets/generate.js';
 import type { DeriveSpec, RotationPolicy, Template, TemplateVariable, ValueType } from './types.js';
 
 const VALUE_TYPES: readonly ValueType[] = ['string', 'int', 'port', 'bool', 'url', 'hostname', 'hex', 'base64', 'choices'];
-const VARIABLE_KEYS = new Set(['description', 'secret', 'required', 'type', 'choices', 'default', 'prompt', 'generate', 'derive', 'rotation', 'fileEnv']);
+const VARIABLE_KEYS = new Set([
+  'description',
+  'secret',
+  'supplied',
+  'required',
+  'type',
+  'choices',
+  'default',
+  'prompt',
+  'generate',
+  'derive',
+  'rotation',
+  'fileEnv',
+]);
 const TOP_KEYS = new Set(['name', 'description', 'envFile', 'compose', 'variables']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -74,7 +88,13 @@ function readRotation(reader: Reader, name: string, raw: unknown, node: unknown)
 function readVariable(reader: Reader, name: string, node: YAMLMap | null, raw: Record<string, unknown>): TemplateVariable | undefined {
   if (!NAME.test(name)) return void problem(reader, node, `variable name "${name}" must match [A-Za-z_][A-Za-z0-9_]*`);
   for (const key of Object.keys(raw)) if (!VARIABLE_KEYS.has(key)) problem(reader, keyOf(node, key), `${name}: unknown key "${key}"`);
-  const variable: TemplateVariable = { name, secret: raw['secret'] === true, required: raw['required'] === true, line: lineOf(reader, node) };
+  const variable: TemplateVariable = {
+    name,
+    secret: raw['secret'] === true,
+    supplied: raw['supplied'] === true,
+    required: raw['required'] === true,
+    line: lineOf(reader, node),
+  };
   if (typeof raw['description'] === 'string') variable.description = raw['description'];
   if (typeof raw['prompt'] === 'string') variable.prompt = raw['prompt'];
   if (raw['default'] !== undefined && raw['default'] !== null) variable.default = String(raw['default']);
@@ -94,6 +114,9 @@ function readVariable(reader: Reader, name: string, node: YAMLMap | null, raw: R
     if (derive !== undefined) variable.derive = derive;
   }
   if (variable.generate !== undefined && variable.derive !== undefined) problem(reader, node, `${name}: a variable is either generated or derived, not both`);
+  if (variable.supplied && (variable.generate !== undefined || variable.derive !== undefined)) {
+    problem(reader, node, `${name}: a supplied credential is issued elsewhere; it cannot also be generated or derived`);
+  }
   if (raw['fileEnv'] !== undefined) {
     const names = Array.isArray(raw['fileEnv']) ? raw['fileEnv'] : [raw['fileEnv']];
     if (names.every((item) => typeof item === 'string' && NAME.test(item))) variable.fileEnv = names as string[];
@@ -188,7 +211,7 @@ function findDuplicateKeys(reader: Reader, root: Node): void {
         pending.push(pair.value);
       }
     } else if (isSeq(node)) {
-      pending.push(...node.items);
+      appendAll(pending, node.items);
     }
   }
 }
