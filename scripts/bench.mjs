@@ -191,6 +191,9 @@ try {
     1.2,
     1.15,
   );
+  // Scale figures (issue 9) live in their own script.
+  console.log('');
+  spawnSync(process.execPath, [join(root, 'scripts', 'bench-scale.mjs')], { stdio: 'inherit' });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -58,7 +58,7 @@ export const EXAMPLES = {
     "lucid-env rotate -t foundation ENCRYPTION_KEY --propagate 'deploy/*/.env' --force   # files disagree",
   ]),
   torHash: block(['printf %s "$TOR_PASSWORD" | lucid-env tor-hash', 'lucid-env tor-hash -e configs/environment/.env.foundation --key TOR_PASSWORD']),
-  template: block(['lucid-env template list', 'lucid-env template show foundation']),
+  template: block(['lucid-env template list', 'lucid-env template show foundation', 'lucid-env template infer -f compose.yaml -o lucid-env.template.yml']),
   keys: block([
     'lucid-env keys new alice                         # prints your public key; the private key stays in ~/.config/lucid-env/keys',
     "lucid-env keys add bob lucid-pk1-…               # record a teammate's public key",
@@ -83,5 +83,21 @@ export const EXAMPLES = {
     'lucid-env export --to compose-secrets -t foundation --swarm | sh   # docker secret create NAME - < file',
     'lucid-env export --to kubernetes -t foundation -o - | kubectl apply -f -',
     'lucid-env export --to kubernetes -e .env.sealed -o k8s/secret.yaml --with-env-from',
+  ]),
+  templateInfer: block([
+    'lucid-env template infer                          # compose.yaml here and the env files beside it; prints YAML',
+    'lucid-env template infer --stack foundation -o templates/foundation.yml',
+    'lucid-env template infer --recursive . -e configs/environment/.env.secrets -o lucid.template.yml',
+    'lucid-env template infer --stack foundation -o templates/foundation.yml --merge   # keeps your edits',
+  ]),
+  sync: block([
+    "lucid-env sync --from configs/environment/.env.foundation 'configs/environment/.env.*'",
+    'lucid-env sync --check                            # CI: exit 1 when env files of the workspace drift',
+    'lucid-env sync --from .env.prod --key JWT_SECRET_KEY deploy/*/.env --dry-run',
+  ]),
+  workspace: block([
+    'lucid-env workspace init                          # lucid-env.yml for the repository in this directory',
+    'lucid-env workspace init --stdout                 # print it instead',
+    'lucid-env check --all                             # then: every stack in one report',
   ]),
 } as const;

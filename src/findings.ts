@@ -23,7 +23,7 @@ export interface Finding {
   hint?: string;
   /** The compose service it is about (audit). */
   service?: string;
-  /** The workspace stack it comes from (--all). */
+  /** The workspace stack it belongs to, with `--all`, `--stack` or `--recursive`. */
   stack?: string;
 }
 
@@ -70,6 +70,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   if (a.line !== b.line) return a.line - b.line;
   if (a.column !== b.column) return a.column - b.column;
   if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  if (a.stack !== b.stack) return (a.stack ?? '') < (b.stack ?? '') ? -1 : 1;
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 }
 

@@ -48,6 +48,14 @@ export interface Change {
   reason?: string;
 }
 
+/** One stack's share of a multi-stack report (`--all`, `--stack`, `--recursive`). */
+export interface StackSummary {
+  name: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
 /** Everything a reporter needs. */
 export interface Report {
   command: string;
@@ -65,6 +73,8 @@ export interface Report {
   dryRun?: boolean;
   /** Advice printed after the summary (a template's rotation notes); never a value. */
   notes?: string[];
+  /** Per-stack counts when the command ran over the stacks of a workspace. */
+  stacks?: StackSummary[];
   /** The exit code when it is not decided by findings (`run` passes on its command's). */
   exitCode?: number;
   /** New values, present only when the user asked with --show-secrets. */

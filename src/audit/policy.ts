@@ -1,6 +1,8 @@
 /** Pure: the `audit:` mapping of lucid-env.yml → an AuditPolicy with defaults, and `audit/policy` findings at its lines. */
+
 import type { Node, YAMLMap } from 'yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { appendAll } from '../append-all.js';
 import type { Finding, Severity } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import type { AuditPolicy, RequiredLabel, RuleSetting, Waiver } from './types.js';
@@ -72,7 +74,7 @@ export function parseAuditPolicy(text: string, file: string, knownRules: readonl
     const node = audit.get(key, true);
     return node === undefined ? undefined : readStrings(reader, node, key);
   };
-  policy.distrolessBases.push(...(list('distrolessBases') ?? []));
+  appendAll(policy.distrolessBases, list('distrolessBases') ?? []);
   policy.allowImages = list('allowImages') ?? [];
   policy.capAdd = (list('capAdd') ?? DEFAULT_CAP_ADD).map((capability) => capability.toUpperCase().replace(/^CAP_/, ''));
   const labels = list('requiredLabels');

@@ -1,5 +1,7 @@
 /** `lucid-env audit`: distroless compliance, hardening and secret hygiene of compose projects, enforced as findings. */
+
 import { dirname, join, relative, resolve } from 'node:path';
+import { appendAll } from '../append-all.js';
 import { applyAuditPolicy } from '../audit/apply-policy.js';
 import { defaultAuditPolicy, parseAuditPolicy } from '../audit/policy.js';
 import { summarizeAudit } from '../audit/summary.js';
@@ -130,14 +132,14 @@ export async function audit(options: AuditOptions, ctx: Context): Promise<Report
   const dockerfiles: DockerfileCache = new Map();
   for (const project of projects) {
     const read = await readAuditProject(project, ctx.cwd, ctx.env, dockerfiles);
-    services.push(...read.services);
-    references.push(...read.references);
-    found.push(...read.findings);
-    if (options.recursive === undefined) found.push(...(await findMissingVariables(project, ctx)));
+    appendAll(services, read.services);
+    appendAll(references, read.references);
+    appendAll(found, read.findings);
+    if (options.recursive === undefined) appendAll(found, await findMissingVariables(project, ctx));
   }
   const repository = loadRepositoryFacts(base, fingerprintOf);
   const input: AuditInput = { cwd: ctx.cwd, services, policy, repository, references, fingerprint: fingerprintOf };
-  found.push(...runRules('audit', input));
+  appendAll(found, runRules('audit', input));
   const { findings: judged, waived } = applyAuditPolicy(found, policy);
   const ignored = new Set<string>(options.ignore ?? []);
   const findings = dropDuplicates(judged.filter((finding) => !ignored.has(finding.code as FindingCode)).sort(compareFindings));

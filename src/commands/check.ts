@@ -1,26 +1,18 @@
 /** `lucid-env check`: the CI gate. Reads everything, runs every rule, reports all problems at once. */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { resolveCompose } from '../compose/document.js';
-import { findEnvFilePositions } from '../compose/env-file-positions.js';
-import { parseTemplate } from '../compose/interpolation.js';
-import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
-import type { ComposeScan } from '../compose/references.js';
-import { scanComposeDocument } from '../compose/references.js';
-import type { ServiceFacts } from '../compose/services.js';
-import { listServices } from '../compose/services.js';
-import { substitute } from '../compose/substitution.js';
+
+import { appendAll } from '../append-all.js';
+import { resolveComposeProject } from '../compose/load.js';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
 import type { Finding, FindingCode } from '../findings.js';
-import { compareFindings } from '../findings.js';
-import type { EnvFile } from '../project/env-files.js';
-import { loadInterpolationEnv, readEnvFile, sealedAccessOf } from '../project/env-files.js';
-import { findLeftovers } from '../project/leftovers.js';
-import { dropSealedFalsePositives } from '../project/sealed-findings.js';
-import type { Report } from '../report.js';
-import { findingCodes, isFindingCode, runRules } from '../rules/registry.js';
-import type { CheckedEnvFile, ResolvedServiceEnvFile } from '../rules/rule.js';
+import { compareFindings, summarize } from '../findings.js';
+import { NO_PROGRESS } from '../progress.js';
+import { checkProject, checkStack } from '../project/check-project.js';
+import { sealedAccessOf } from '../project/env-files.js';
+import type { ProjectStack } from '../project/stacks.js';
+import { refuseProjectFlags, resolveStacks } from '../project/stacks.js';
+import type { Report, StackSummary } from '../report.js';
+import { findingCodes, isFindingCode } from '../rules/registry.js';
 import { loadTemplateOption } from '../templates/load.js';
 
 /** Options of `check`. */
@@ -32,6 +24,12 @@ export interface CheckOptions {
   template?: string;
   /** Finding codes to leave out (comma-separated on the command line). */
   ignore?: string[];
+  /** Every stack of the workspace file. */
+  all?: boolean;
+  /** One stack of the workspace file. */
+  stack?: string;
+  /** Every stack under a folder, inferred (no workspace file needed). */
+  recursive?: string;
   /** Refuse sealed env files older than this version (rollback). */
   minVersion?: number;
 }
@@ -44,89 +42,40 @@ export async function check(options: CheckOptions, ctx: Context): Promise<Report
       hint: `codes: ${Object.keys(findingCodes()).join(', ')}`,
     });
   }
+  const ignored = new Set<string>(options.ignore ?? []);
+  const kept = (finding: Finding) => !ignored.has(finding.code as FindingCode);
+  const stacks = await resolveStacks(options, ctx.cwd);
+  if (stacks !== undefined) {
+    refuseProjectFlags(options, options.recursive !== undefined ? '--recursive' : options.all === true ? '--all' : '--stack');
+    if ((options.envFile?.length ?? 0) > 0 || options.template !== undefined) {
+      throw new LucidError('USAGE', 'each stack names its env files and template in lucid-env.yml; drop -e and -t');
+    }
+    return checkStacks(stacks, options, ctx, kept);
+  }
   const template = await loadTemplateOption(options.template, ctx.cwd);
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
-  const progress = ctx.progress();
-  const { documents, findings } = await loadComposeFiles(project.files, (index, total) =>
-    progress.update(`checking: reading compose file ${index + 1} of ${total}`),
-  );
-  const scans: ComposeScan[] = documents.map(scanComposeDocument);
-  const all: Finding[] = [...findings, ...template.findings, ...scans.flatMap((scan) => scan.findings)];
-  const access = sealedAccessOf(ctx, { minVersion: options.minVersion });
-  const interpolation = await loadInterpolationEnv(options, project.projectDirectory, ctx.cwd, ctx.env, access);
-  const readFiles: EnvFile[] = [...interpolation.files];
-  all.push(...runRules('references', { cwd: ctx.cwd, references: scans.flatMap((scan) => scan.references), interpolation: interpolation.values }));
-  all.push(...interpolation.findings);
-  const services: ServiceFacts[] = [];
-  for (const document of documents) {
-    const resolved = resolveCompose(document);
-    if (resolved.finding !== undefined) all.push(resolved.finding);
-    if (resolved.data !== undefined) services.push(...listServices(resolved.data));
-  }
-  const lookup = (name: string): string | undefined => interpolation.values.get(name);
-  const serviceEnvFiles = resolveServiceEnvFiles(services, documents, project.projectDirectory, lookup);
-
-  const envFiles: CheckedEnvFile[] = interpolation.files.map((file) => ({ ...file, isInterpolation: true, services: [] }));
-  for (const entry of serviceEnvFiles) {
-    if (entry.path === undefined || !entry.exists) continue;
-    let checked = envFiles.find((file) => file.path === entry.path);
-    if (checked === undefined) {
-      const read = await readEnvFile(entry.path, lookup, access);
-      all.push(...read.findings);
-      if (read.file === undefined) continue;
-      readFiles.push(read.file);
-      checked = { ...read.file, isInterpolation: false, services: [] };
-      envFiles.push(checked);
-    }
-    if (!checked.services.includes(entry.service)) checked.services.push(entry.service);
-  }
-
-  const input = {
-    cwd: ctx.cwd,
-    projectDirectory: project.projectDirectory,
-    documents,
-    scans,
-    services,
-    interpolation: interpolation.values,
-    envFiles,
-    serviceEnvFiles,
-    template: template.template,
-    leftovers: await findLeftovers(envFiles.map((file) => file.path)),
-  };
-  progress.update('checking: running the rules');
-  all.push(...runRules('project', input));
-  // Loaded only where `export` left a record: a plain check stays as light as it was.
-  if (readFiles.some((file) => existsSync(join(dirname(file.path), '.lucid-env', 'exports.json')))) {
-    all.push(...(await (await import('../project/export-drift.js')).findExportDrift(readFiles, ctx)));
-  }
-  progress.done();
-  const ignored = new Set<string>(options.ignore ?? []);
-  return {
-    command: 'check',
-    files: [...project.files, ...envFiles.map((file) => file.path)],
-    findings: dropSealedFalsePositives(all, readFiles)
-      .filter((finding) => !ignored.has(finding.code as FindingCode))
-      .sort(compareFindings),
-  };
+  const projectToCheck = { ...project, envFile: options.envFile, processEnv: options.processEnv, template: template.template };
+  const checked = await checkProject(projectToCheck, ctx, sealedAccessOf(ctx, { minVersion: options.minVersion }));
+  return { command: 'check', files: checked.files, findings: [...template.findings, ...checked.findings].filter(kept).sort(compareFindings) };
 }
 
-function resolveServiceEnvFiles(
-  services: readonly ServiceFacts[],
-  documents: Parameters<typeof findEnvFilePositions>[0][],
-  projectDirectory: string,
-  lookup: (name: string) => string | undefined,
-): ResolvedServiceEnvFile[] {
-  const positions = documents.map((document) => ({ file: document.file, positions: findEnvFilePositions(document) }));
-  const resolved: ResolvedServiceEnvFile[] = [];
-  for (const service of services) {
-    for (const entry of service.envFiles) {
-      const place = positions.find((item) => item.positions.has(entry.rawPath));
-      const position = place?.positions.get(entry.rawPath) ?? { line: 0, column: 0 };
-      // A path whose interpolation fails is reported by the interpolation rule at the reference.
-      const value = substitute(parseTemplate(entry.rawPath), lookup).value;
-      const path = value === null || value === '' ? undefined : resolve(projectDirectory, value);
-      resolved.push({ ...entry, path, exists: path !== undefined && existsSync(path), file: place?.file ?? documents[0]?.file ?? '', ...position });
-    }
+/** Every stack in one process and one report; each finding carries its stack. */
+async function checkStacks(stacks: readonly ProjectStack[], options: CheckOptions, ctx: Context, kept: (finding: Finding) => boolean): Promise<Report> {
+  const findings: Finding[] = [];
+  const files = new Set<string>();
+  const summaries: StackSummary[] = [];
+  const progress = ctx.progress();
+  // One line says where the whole run is: the stacks' own file-level progress stays off. (A derived
+  // object, not a spread copy: the real context's getters decide on first use.)
+  const quiet: Context = Object.create(ctx, { progress: { value: () => NO_PROGRESS } });
+  for (const [index, stack] of stacks.entries()) {
+    progress.update(`checking stacks: ${index + 1} of ${stacks.length} (${stack.name})`);
+    const checked = await checkStack(stack, options, quiet, sealedAccessOf(ctx, { minVersion: options.minVersion }));
+    const own = checked.findings.filter(kept).map((finding) => ({ ...finding, stack: stack.name }));
+    summaries.push({ name: stack.name, ...summarize(own) });
+    appendAll(findings, own);
+    for (const file of checked.files) files.add(file);
   }
-  return resolved;
+  progress.done();
+  return { command: 'check', files: [...files], findings: findings.sort(compareFindings), stacks: summaries };
 }

@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { loadComposeFiles } from '../compose/load.js';
 import { scanComposeDocument } from '../compose/references.js';
 import type { Context } from '../context.js';
@@ -13,23 +12,28 @@ import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
 import { pruneBackups, writeBackup } from '../history/backup.js';
 import { createFingerprinter } from '../history/state.js';
+import { chooseTemplate, readOtherEnvFiles } from '../project/choose-template.js';
 import { sealedAccessOf } from '../project/env-files.js';
-import { commentFor, planEnvChange, readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
+import { commentFor, planEnvChange, readEnvForEdit } from '../project/env-writer.js';
 import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Prompter } from '../prompt.js';
 import type { Change, Report } from '../report.js';
 import type { RandomSource } from '../secrets/random.js';
-import { listBuiltInTemplates, requireTemplate } from '../templates/load.js';
 import type { PlannedValue } from '../templates/plan.js';
-import { PREVIOUS_SUFFIX, planGenerate, planRotation } from '../templates/plan.js';
+import { PREVIOUS_SUFFIX, planRotation } from '../templates/plan.js';
+import type { SafePlan } from '../templates/plan-safe.js';
+import { planSafeGenerate } from '../templates/plan-safe.js';
 import type { Template, TemplateVariable } from '../templates/types.js';
 import { checkValueType } from '../templates/value-types.js';
 import { isSecretName } from '../variable-names.js';
+import { describeSelector, reportKept } from './generate.js';
 
 /** Options of `init`. */
 export interface InitOptions {
   template?: string;
   file?: string[];
+  projectDirectory?: string;
+  stack?: string;
   envFile?: string[];
   yes?: boolean;
   force?: boolean;
@@ -68,7 +72,7 @@ async function composeDefaults(files: string[]): Promise<Map<string, string>> {
 export function listQuestions(template: Template, current: Map<string, string>, defaults: Map<string, string>, force: boolean): Question[] {
   const questions: Question[] = [];
   for (const variable of template.variables) {
-    if (variable.secret || variable.generate !== undefined || variable.derive !== undefined) continue;
+    if (variable.secret || variable.supplied || variable.generate !== undefined || variable.derive !== undefined) continue;
     if (current.has(variable.name) && current.get(variable.name) !== '' && !force) continue;
     const message = variable.prompt ?? variable.description ?? variable.name;
     questions.push({
@@ -106,29 +110,35 @@ async function ask(questions: readonly Question[], prompter: Prompter | undefine
 export async function init(options: InitOptions, ctx: Context): Promise<Report> {
   const interactive = options.yes !== true;
   if (interactive && !ctx.isInteractive) {
-    const preview = options.template === undefined ? undefined : await previewQuestions(options, ctx);
-    const names =
-      preview === undefined ? 'the template to use' : preview.length === 0 ? 'only the final confirmation' : preview.map((question) => question.key).join(', ');
+    const preview = await previewQuestions(options, ctx);
+    const names = preview.length === 0 ? 'only the final confirmation' : preview.join(', ');
     throw new LucidError('NOT_INTERACTIVE', `init needs a terminal to ask for ${names}`, {
       hint: 'pass --yes to take every default (CI), or run it in a terminal',
     });
   }
   const activePrompter = interactive ? await ctx.prompter() : undefined;
-  const templateName =
-    options.template ?? (activePrompter === undefined ? 'foundation' : await activePrompter.select('Which template?', listBuiltInTemplates(), 'foundation'));
-  const template = await requireTemplate(templateName, ctx.cwd);
-  const target = targetEnvFile(options, template, ctx.cwd, 'init');
+  const choice = await chooseTemplate(options, ctx, 'init');
+  const { template, target } = choice;
   // Locked from the first read: answers are never applied to a file another run changed meanwhile.
   const mutation = await beginMutation([target], ctx);
   let backup: string | undefined;
   try {
     const edit = await readEnvForEdit(target, options, sealedAccessOf(ctx));
-    const current = envValues(edit.document);
-    const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
-    const questions = listQuestions(template, current, await composeDefaults(composeFiles), options.force === true);
+    const own = envValues(edit.document);
+    const others = await readOtherEnvFiles(choice.others, sealedAccessOf(ctx));
+    const current = new Map([...others.values, ...own]);
+    const questions = listQuestions(template, current, await composeDefaults(choice.composeFiles), options.force === true);
     const answers = await ask(questions, activePrompter);
+    for (const [key, value] of await askSupplied(template, current, activePrompter)) answers.set(key, value);
     const random = await ctx.random();
-    const planned = planSecrets(template, current, answers, options.force === true, random);
+    const plan = planSecrets(
+      template,
+      current,
+      answers,
+      { force: options.force === true, elsewhere: (key) => (own.has(key) ? undefined : others.fileOf.get(key)) },
+      random,
+    );
+    const planned = plan.planned;
     const answered = [...answers].filter(([key, value]) => current.get(key) !== value);
     if (ctx.quiet !== true || activePrompter !== undefined) ctx.stderr.write(formatSummary(target, answered, planned, template));
     if (activePrompter !== undefined && !(await activePrompter.confirm(`Write ${answered.length + planned.length} value(s) to ${target}?`, true))) {
@@ -152,7 +162,15 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
     // Only after the confirmation: a cancelled init leaves no trace, not even a fingerprint key.
     const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: write.change !== undefined });
     const changes: Change[] = [
-      ...answered.map(([key]): Change => ({ file: target, key, action: current.has(key) ? 'set' : 'added', reason: 'answer' })),
+      ...answered.map(
+        ([key, value]): Change => ({
+          file: target,
+          key,
+          action: own.has(key) ? 'set' : 'added',
+          reason: 'answer',
+          ...(isSecretKey(template, key) ? { fingerprint: fingerprintOf(value) } : {}),
+        }),
+      ),
       ...planned.map(
         (item): Change => ({
           file: target,
@@ -176,7 +194,7 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
     if (options.force === true && write.change?.before !== undefined) backup = await writeBackup(target, write.change.before, ctx.now());
     await commitChanges('init', [write.change], history, ctx);
     if (backup !== undefined) await pruneBackups(target);
-    return { command: 'init', files: [target], findings: [], changes };
+    return { command: 'init', files: [target], findings: reportKept(plan, template, target, ctx.cwd, describeSelector(options)), changes };
   } catch (error) {
     if (backup !== undefined) await unlink(backup).catch(() => undefined);
     throw error;
@@ -186,25 +204,58 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
 }
 
 /**
- * The secrets to write: every missing, empty, placeholder or weak one; with --force also every one
- * already set, regenerated as a rotation (its old value kept in _PREVIOUS where the template asks).
+ * The secrets to write: every missing, empty or placeholder one (weak working values are kept and
+ * reported); with --force also every one already set in the file, regenerated as a rotation (its
+ * old value kept in _PREVIOUS where the template asks).
  */
-function planSecrets(template: Template, current: Map<string, string>, answers: Map<string, string>, force: boolean, random: RandomSource): PlannedValue[] {
+function planSecrets(
+  template: Template,
+  current: Map<string, string>,
+  answers: Map<string, string>,
+  options: { force: boolean; elsewhere: (key: string) => string | undefined },
+  random: RandomSource,
+): SafePlan {
   const values = new Map(current);
   for (const [key, value] of answers) values.set(key, value);
-  const forced = force
-    ? template.variables.filter((variable) => variable.generate !== undefined && (values.get(variable.name) ?? '') !== '').map((variable) => variable.name)
+  const forced = options.force
+    ? template.variables
+        .filter((variable) => variable.generate !== undefined && (values.get(variable.name) ?? '') !== '' && options.elsewhere(variable.name) === undefined)
+        .map((variable) => variable.name)
     : [];
   const rotated = planRotation(template, values, forced, random);
   for (const item of rotated) values.set(item.key, item.value);
-  return [...rotated, ...planGenerate(template, values, random)];
+  const plan = planSafeGenerate(template, values, random, { elsewhere: options.elsewhere });
+  return { ...plan, planned: [...rotated, ...plan.planned] };
 }
 
-async function previewQuestions(options: InitOptions, ctx: Context): Promise<Question[]> {
-  const template = await requireTemplate(options.template, ctx.cwd);
-  const { document } = await readEnvForEdit(targetEnvFile(options, template, ctx.cwd, 'init'), options, sealedAccessOf(ctx));
-  const composeFiles = options.file?.map((file) => resolve(ctx.cwd, file)) ?? template.compose.map((file) => resolve(ctx.cwd, file));
-  return listQuestions(template, envValues(document), await composeDefaults(composeFiles), options.force === true);
+function isSecretKey(template: Template, key: string): boolean {
+  return template.variables.find((variable) => variable.name === key)?.secret ?? isSecretName(key);
+}
+
+/** Asks for each supplied credential that has no value (hidden input); without a prompter, none. */
+async function askSupplied(template: Template, current: Map<string, string>, prompter: Prompter | undefined): Promise<Map<string, string>> {
+  const answers = new Map<string, string>();
+  if (prompter === undefined) return answers;
+  for (const variable of template.variables) {
+    if (!variable.supplied || (current.get(variable.name) ?? '') !== '') continue;
+    const answer = await prompter.secret(
+      `${variable.name}: ${variable.prompt ?? variable.description ?? 'a credential issued elsewhere (leave empty to set it later)'}`,
+    );
+    if (answer !== '') answers.set(variable.name, answer);
+  }
+  return answers;
+}
+
+async function previewQuestions(options: InitOptions, ctx: Context): Promise<string[]> {
+  const choice = await chooseTemplate(options, { ...ctx, quiet: true }, 'init');
+  const { document } = await readEnvForEdit(choice.target, options, sealedAccessOf(ctx));
+  const others = await readOtherEnvFiles(choice.others, sealedAccessOf(ctx));
+  const current = new Map([...others.values, ...envValues(document)]);
+  const questions = listQuestions(choice.template, current, await composeDefaults(choice.composeFiles), options.force === true).map((question) => question.key);
+  const supplied = choice.template.variables
+    .filter((variable) => variable.supplied && (current.get(variable.name) ?? '') === '')
+    .map((variable) => variable.name);
+  return [...questions, ...supplied];
 }
 
 function formatSummary(target: string, answered: readonly [string, string][], planned: readonly PlannedValue[], template: Template): string {

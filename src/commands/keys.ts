@@ -3,8 +3,10 @@
  * file in the 0700 keys directory and nowhere else; the public key is printed (stdout) and
  * recorded there, as are teammates' public keys (`keys add`).
  */
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { maxOf } from '../append-all.js';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -107,7 +109,7 @@ export async function keysList(ctx: Context): Promise<Report> {
     if (key.name !== undefined && known.some((item) => item.name === key.name)) continue;
     rows.push([key.name ?? '(unnamed)', publicKeyFingerprint(sodium, key.publicKey), `private key from ${key.source}`]);
   }
-  const width = Math.max(4, ...rows.map((row) => (row[0] ?? '').length));
+  const width = Math.max(4, maxOf(rows.map((row) => (row[0] ?? '').length)));
   const lines = rows.map(([name = '', fingerprint = '', where = '']) => `${name.padEnd(width)}  ${fingerprint}  ${where}`);
   const directory = requireKeysDirectory(ctx.env);
   const output = rows.length === 0 ? '' : `${lines.join('\n')}\n`;

@@ -2,6 +2,7 @@
 
 import { relative } from 'node:path';
 import { isMap, isScalar, visit } from 'yaml';
+import { appendAll } from '../append-all.js';
 import type { ComposeDocument } from '../compose/document.js';
 import { editComposeText } from '../compose/edit-text.js';
 import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
@@ -53,10 +54,10 @@ export async function render(options: RenderOptions, ctx: Context): Promise<Repo
   const rendered: string[] = [];
   for (const compose of documents) {
     const scanned = scanComposeDocument(compose);
-    allFindings.push(...scanned.findings);
+    appendAll(allFindings, scanned.findings);
     const scalars = new Map<number, string>();
     for (const site of scanned.sites) {
-      allFindings.push(...evaluateInterpolation(site, compose.lineCounter, { lookup, mask, containerFilesDefining: () => [], unsetSeverity: 'warning' }));
+      appendAll(allFindings, evaluateInterpolation(site, compose.lineCounter, { lookup, mask, containerFilesDefining: () => [], unsetSeverity: 'warning' }));
       const result = substitute(site.template, lookup);
       // Compose's own `config` output escapes `$` again, so the result stays a valid compose file.
       if (result.value !== null && site.node.range) scalars.set(site.node.range[0], escapeDollars(mask(result.value)));

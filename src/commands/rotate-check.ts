@@ -1,4 +1,5 @@
 /** `lucid-env rotate --check`: each secret's age and policy; overdue ones fail (for scheduled CI). */
+import { maxOf } from '../append-all.js';
 import type { Context } from '../context.js';
 import { envValues, findEntry } from '../dotenv/document.js';
 import { createFingerprinter, readHistory } from '../history/state.js';
@@ -33,7 +34,7 @@ export async function rotateCheck(options: RotateOptions, ctx: Context): Promise
     ages,
     positionOf,
   });
-  const width = Math.max(3, ...ages.map((age) => age.key.length));
+  const width = Math.max(3, maxOf(ages.map((age) => age.key.length)));
   const rows = ages.map((age) =>
     [
       age.key.padEnd(width),

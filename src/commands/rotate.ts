@@ -16,7 +16,7 @@ import type { FileChange, HistoryRecord } from '../history/journal.js';
 import { createFingerprinter, readHistory } from '../history/state.js';
 import { displayPath } from '../paths.js';
 import { sealedAccessOf } from '../project/env-files.js';
-import { planEnvChange, readEnvForEdit, targetEnvFile } from '../project/env-writer.js';
+import { planEnvChange, readEnvForEdit, refuseMissingEnvFile, targetEnvFile } from '../project/env-writer.js';
 import { beginMutation, commitChanges } from '../project/mutation.js';
 import type { Change, Report } from '../report.js';
 import { generateSecret } from '../secrets/generate.js';
@@ -119,6 +119,7 @@ async function planFile({ file, realPath, selected, generated, template, random 
 export async function rotate(keys: string[], options: RotateOptions, ctx: Context): Promise<Report> {
   const template = await requireTemplate(options.template, ctx.cwd);
   const target = targetEnvFile(options, template, ctx.cwd, 'rotate');
+  refuseMissingEnvFile(target, 'rotate');
   // Unknown keys and groups are refused before anything is locked or read.
   const named = selectKeys(keys, options, template, []);
   if (named.length === 0 && options.due !== true) {

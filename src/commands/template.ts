@@ -1,4 +1,5 @@
 /** `lucid-env template list|show`: the built-in templates and what they define. */
+import { maxOf } from '../append-all.js';
 import type { Context } from '../context.js';
 import type { Report } from '../report.js';
 import { describeGenerator } from '../secrets/generate.js';
@@ -34,7 +35,7 @@ export async function templateShow(name: string, ctx: Context): Promise<Report> 
     `  compose:  ${template.compose.join(', ') || '(none)'}`,
     '',
   ];
-  const width = Math.max(...template.variables.map((variable) => variable.name.length));
+  const width = maxOf(template.variables.map((variable) => variable.name.length));
   for (const variable of template.variables) {
     const flags = [variable.secret ? 'secret' : '', variable.required ? 'required' : ''].filter((flag) => flag !== '').join(', ');
     const rotation =

@@ -4,6 +4,9 @@ import type { Document } from 'yaml';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
+import type { AliasIndex } from './aliases.js';
+import { indexAliases, isAliasBomb } from './aliases.js';
+import { findDuplicateKeys } from './duplicate-keys.js';
 import { estimateNestingDepth, MAX_YAML_DEPTH } from './nesting.js';
 
 /** A parsed compose file: its text, the YAML document and a line counter for positions. */
@@ -14,11 +17,14 @@ export interface ComposeDocument {
   lineCounter: LineCounter;
   /** False when the file is unusable as a compose file (not a mapping, or no document at all). */
   isUsable: boolean;
-  /** The resolved data, kept when the alias check already computed it (resolving twice costs). */
-  resolved?: Record<string, unknown>;
+  /** Where each alias points, when the file has any (see aliases.ts). */
+  aliases?: AliasIndex;
 }
 
-/** Alias expansions allowed when resolving (billion-laughs protection; the yaml default). */
+/**
+ * Alias expansions allowed when a caller converts part of a document with yaml's toJS. Whole
+ * documents are judged by their expansion size instead (see aliases.ts), before anyone converts.
+ */
 export const MAX_ALIAS_COUNT = 100;
 
 /** Turns an offset into a 1-based line and column (UTF-16 code units). */
@@ -43,7 +49,8 @@ export function parseComposeText(text: string, file: string): { compose: Compose
   const document = parseDocument(text, {
     lineCounter,
     merge: true,
-    uniqueKeys: true,
+    // Duplicate keys are found below in one pass; yaml's own check is quadratic in a mapping's size.
+    uniqueKeys: false,
     prettyErrors: false,
     keepSourceTokens: false,
   });
@@ -52,13 +59,7 @@ export function parseComposeText(text: string, file: string): { compose: Compose
   for (const error of document.errors) {
     const at = { file, ...positionAt(lineCounter, error.pos[0]) };
     const firstLine = error.message.split('\n')[0] ?? error.message;
-    if (error.code === 'DUPLICATE_KEY') {
-      findings.push(
-        makeFinding('yaml-duplicate-key', at, `duplicate key in a mapping: ${describeKeyAt(text, error.pos[0])}`, {
-          hint: 'YAML keeps only one of them; remove or rename the other',
-        }),
-      );
-    } else if (error.code === 'RESOURCE_EXHAUSTION') {
+    if (error.code === 'RESOURCE_EXHAUSTION') {
       // The parser reports every level it gave up on; one finding says it all.
       if (hasResourceError) continue;
       hasResourceError = true;
@@ -69,7 +70,15 @@ export function parseComposeText(text: string, file: string): { compose: Compose
       findings.push(makeFinding('yaml-syntax', at, `invalid YAML: ${lowerFirst(firstLine.replace(/ at line \d+, column \d+:?$/, ''))}`));
     }
   }
-  let isUsable = document.errors.every((error) => error.code === 'DUPLICATE_KEY');
+  for (const key of findDuplicateKeys(document)) {
+    const at = { file, ...positionAt(lineCounter, key.range?.[0] ?? 0) };
+    findings.push(
+      makeFinding('yaml-duplicate-key', at, `duplicate key in a mapping: "${String(key.value)}" appears twice`, {
+        hint: 'YAML keeps only one of them; remove or rename the other',
+      }),
+    );
+  }
+  let isUsable = document.errors.length === 0;
   if (isUsable && text.trim() === '') {
     findings.push(
       makeFinding('yaml-syntax', { file, line: 1, column: 1 }, 'the compose file is empty', { hint: 'a compose file needs at least a `services:` mapping' }),
@@ -83,26 +92,29 @@ export function parseComposeText(text: string, file: string): { compose: Compose
     findings.push(makeFinding('yaml-syntax', { file, line: 1, column: 1 }, 'the compose file holds no YAML document'));
     isUsable = false;
   }
+  const compose: ComposeDocument = { file, text, document, lineCounter, isUsable };
   if (isUsable && text.includes('*')) {
-    // Aliases are not expanded by scan or render, but Compose expands them: a billion-laughs file
-    // is refused everywhere, not only where lucid-env happens to resolve the data.
-    const compose: ComposeDocument = { file, text, document, lineCounter, isUsable };
-    const { data, finding } = resolveCompose(compose);
-    if (finding !== undefined && /billion laughs/.test(finding.message)) {
-      findings.push(finding);
+    // Compose expands aliases even where lucid-env does not (scan, render): a billion-laughs file is
+    // refused everywhere, judged by the size its expansion would reach.
+    const aliases = indexAliases(document);
+    if (isAliasBomb(aliases)) {
+      const size = Number.isFinite(aliases.expandedNodes)
+        ? `about ${aliases.expandedNodes.toExponential(1)} nodes`
+        : 'an alias inside its own anchor, without end';
+      findings.push(
+        makeFinding(
+          'yaml-syntax',
+          { file, line: 1, column: 1 },
+          `too many alias expansions (${size} from ${aliases.writtenNodes} written): refused as a resource-exhaustion ("billion laughs") attack`,
+          { hint: 'Compose would expand every alias; write the repeated parts out or use fewer nested aliases' },
+        ),
+      );
       compose.isUsable = false;
-    } else if (data !== undefined) {
-      compose.resolved = data;
+    } else {
+      compose.aliases = aliases;
     }
-    return { compose, findings };
   }
-  return { compose: { file, text, document, lineCounter, isUsable }, findings };
-}
-
-function describeKeyAt(text: string, offset: number): string {
-  const match = /^[^:\n]{1,80}/.exec(text.slice(offset));
-  const key = match?.[0].trim().replace(/^["']|["']$/g, '');
-  return key === undefined || key === '' ? 'a key appears twice' : `"${key}" appears twice`;
+  return { compose, findings };
 }
 
 function lowerFirst(text: string): string {
@@ -110,20 +122,18 @@ function lowerFirst(text: string): string {
 }
 
 /**
- * Resolves the document to plain data (merge keys applied, aliases expanded within the limit).
- * Returns a finding instead of data when the YAML cannot be resolved (alias bomb, bad merge).
+ * Resolves the document to plain data (merge keys applied, aliases expanded). Alias bombs were
+ * refused by parseComposeText on the size of their expansion, so yaml's alias count is not applied
+ * again here (it would refuse 5,000 services merging one anchor). Returns a finding instead of data
+ * when the YAML cannot be resolved (a bad merge).
  */
 export function resolveCompose(compose: ComposeDocument): { data: Record<string, unknown> | undefined; finding: Finding | undefined } {
   if (!compose.isUsable) return { data: undefined, finding: undefined };
-  if (compose.resolved !== undefined) return { data: compose.resolved, finding: undefined };
   try {
-    const data = compose.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+    const data = compose.document.toJS({ maxAliasCount: -1 }) as unknown;
     return { data: isRecord(data) ? data : {}, finding: undefined };
   } catch (error) {
-    const reason =
-      error instanceof ReferenceError
-        ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refused as a resource-exhaustion ("billion laughs") attack`
-        : `the YAML cannot be resolved: ${error instanceof Error ? lowerFirst(error.message) : String(error)}`;
+    const reason = `the YAML cannot be resolved: ${error instanceof Error ? lowerFirst(error.message) : String(error)}`;
     return { data: undefined, finding: makeFinding('yaml-syntax', { file: compose.file, line: 1, column: 1 }, reason) };
   }
 }

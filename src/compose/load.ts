@@ -1,7 +1,9 @@
 /** IO: finds the compose files of a project (as Compose does) and reads and parses them. */
+
 import type { Dirent } from 'node:fs';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { appendAll } from '../append-all.js';
 import { LucidError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
@@ -77,7 +79,7 @@ export async function loadComposeFiles(
     }
     const parsed = parseComposeText(read.text, file);
     documents.push(parsed.compose);
-    findings.push(...parsed.findings);
+    appendAll(findings, parsed.findings);
   }
   return { documents, findings };
 }

@@ -12,6 +12,7 @@ import { positionAt } from './document.js';
 import type { Operator, ParsedReference, ParsedTemplate } from './interpolation.js';
 import { parseTemplate } from './interpolation.js';
 import { createOffsetMapper } from './scalar-offsets.js';
+import { isMergeKey } from './services.js';
 import { listedArgument, listReferences } from './substitution.js';
 
 /** One step of a YAML path: a mapping key or a sequence index. */
@@ -83,7 +84,8 @@ export function scanComposeDocument(compose: ComposeDocument): ComposeScan {
         if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : '?';
         const value = pair.value as Node | null;
-        if (key === '<<') {
+        // yaml turns a merge key into a symbol; its mapping's keys belong to this mapping's path.
+        if (isMergeKey(pair.key)) {
           if (value !== null) pending.push({ node: value, path });
         } else if (isEnvironmentPath(path) && (value === null || (isScalar(value) && value.value === null))) {
           if (isScalar(pair.key)) addPassthrough(compose, pair.key, [...path, key], result);

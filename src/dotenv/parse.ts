@@ -3,6 +3,7 @@
  * line keeps its raw text, values are read exactly as Compose reads them, and every line Compose
  * rejects becomes a finding instead of an exception.
  */
+import { appendAll } from '../append-all.js';
 import type { Lookup } from '../compose/substitution.js';
 import type { Finding } from '../findings.js';
 import { endOfLine, isUnicodeSpace } from './characters.js';
@@ -52,7 +53,7 @@ export function parseEnv(text: string, options: ParseEnvOptions): ParseEnvResult
   }
   // A file that is only a BOM.
   if (start < text.length) state.lines.push({ kind: 'blank', raw: text.slice(start), line: 1 });
-  state.findings.push(...findDuplicateKeys(state.lines, options.file));
+  appendAll(state.findings, findDuplicateKeys(state.lines, options.file));
   const firstBreak = text.indexOf('\n');
   const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
   return { document: { lines: state.lines, eol, bom, finalNewline: text.endsWith('\n') }, findings: state.findings };

@@ -2,6 +2,7 @@
  * One statement of an env file (`KEY=VALUE`, `export KEY=VALUE`, a bare `KEY`), read with the
  * exact steps of compose-go's parser: key scan, value start, quoted or unquoted value.
  */
+import { appendAll } from '../append-all.js';
 import type { Lookup } from '../compose/substitution.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
@@ -144,7 +145,7 @@ function interpolate(state: ParseState, info: KeyInfo, input: MappedText) {
     isOpaque,
     positionOf: state.positionOf,
   });
-  state.findings.push(...read.findings);
+  appendAll(state.findings, read.findings);
   return read;
 }
 

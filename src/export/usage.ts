@@ -3,6 +3,7 @@
  * passthrough, or built into a longer string), every other string of the service (command,
  * healthcheck…), and the secrets its `env_file:` files hand it. Pure: resolved compose data in.
  */
+import { appendAll } from '../append-all.js';
 import { isRecord } from '../compose/document.js';
 import { parseTemplate } from '../compose/interpolation.js';
 import { listReferences } from '../compose/substitution.js';
@@ -56,7 +57,7 @@ export function mergeSecretUses(lists: readonly ServiceSecrets[][]): ServiceSecr
       }
       // A later file's entry for the same container variable replaces the earlier one, as in Compose.
       known.environment = [...known.environment.filter((item) => !use.environment.some((other) => other.variable === item.variable)), ...use.environment];
-      known.elsewhere.push(...use.elsewhere);
+      appendAll(known.elsewhere, use.elsewhere);
       for (const secret of use.envFileSecrets) if (!known.envFileSecrets.includes(secret)) known.envFileSecrets.push(secret);
     }
   }

@@ -1,6 +1,8 @@
 /** IO shared by commands: reading env files and building Compose's interpolation env. */
+
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { appendAll } from '../append-all.js';
 import type { EnvDocument } from '../dotenv/document.js';
 import { envValues } from '../dotenv/document.js';
 import { hasEqualsSign } from '../dotenv/entry-label.js';
@@ -86,7 +88,7 @@ export async function loadInterpolationEnv(
   const env: InterpolationEnv = { values, files: [], findings: [] };
   for (const path of paths) {
     const { file, findings } = await readEnvFile(path, lookup, access);
-    env.findings.push(...findings);
+    appendAll(env.findings, findings);
     if (file === undefined) continue;
     env.files.push(file);
     for (const [key, value] of file.values) values.set(key, value);
@@ -111,7 +113,7 @@ export async function scanEnvFileReferences(
   const findings: Finding[] = [];
   for (const path of paths) {
     const { file, findings: fileFindings } = await readEnvFile(path, (name) => processEnvironment[name], access);
-    findings.push(...fileFindings);
+    appendAll(findings, fileFindings);
     if (file === undefined) continue;
     for (const line of file.document.lines) {
       if (line.kind !== 'entry' || !hasEqualsSign(line) || isSecretName(line.key)) continue;

@@ -4,6 +4,7 @@
  * commitChanges (src/project/mutation.ts), mode 0600 for new files (an existing file readable by
  * others is tightened, with a notice).
  */
+import { existsSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
@@ -160,4 +161,12 @@ export function targetEnvFile(options: { envFile?: string[] | undefined }, templ
 /** The comment written above a key that is new to the file. */
 export function commentFor(planned: PlannedValue): string | undefined {
   return planned.variable?.description;
+}
+
+/** rotate and sync change existing env files only: a mistyped -e path must not become a new file. */
+export function refuseMissingEnvFile(path: string, command: string): void {
+  if (existsSync(path)) return;
+  throw new LucidError('FILE_UNREADABLE', `env file ${path} does not exist; ${command} changes existing env files and never creates one`, {
+    hint: 'check the path; lucid-env init or generate writes a new env file',
+  });
 }

@@ -2,7 +2,9 @@
  * IO for `export`: the stack's compose files, its env files (sealed ones opened in memory), the
  * secrets to export, and how each service uses them (env_file keys read from disk).
  */
+
 import { basename, resolve } from 'node:path';
+import { appendAll } from '../append-all.js';
 import { resolveCompose } from '../compose/document.js';
 import { parseTemplate } from '../compose/interpolation.js';
 import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
@@ -63,7 +65,10 @@ export async function readExportInputs(options: ExportSelection, ctx: Context): 
     if (file.sealed?.isLocked === true) await requireOpened(file.path, (await readText(file.path, { maxBytes: MAX_ENV_BYTES })).text, access);
   }
   const { documents, findings: composeFindings } = await loadComposeFiles(project.files);
-  findings.push(...composeFindings.filter((finding) => finding.severity === 'error'));
+  appendAll(
+    findings,
+    composeFindings.filter((finding) => finding.severity === 'error'),
+  );
   const secrets = selectSecrets(env.values, template, options.keys);
   const selected = new Set(secrets.map(([key]) => key));
   const lookup = (name: string) => env.values.get(name);

@@ -3,6 +3,7 @@
  * private key opens the file, else the names only (with a notice that values were not checked);
  * problems are `sealed-tampered` / `sealed-unreadable` findings at lines of the sealed file.
  */
+import { appendAll } from '../append-all.js';
 import type { Lookup } from '../compose/substitution.js';
 import { envValues } from '../dotenv/document.js';
 import { parseEnv } from '../dotenv/parse.js';
@@ -89,7 +90,10 @@ export async function readSealedEnvFile(
   }
   const plain = parseEnv(result.opened.plain, { file: path, lookup });
   const document = overlaySealedPositions(plain.document, lines, parts.headerLines);
-  findings.push(...plain.findings.map((finding) => mapPlainFinding(finding, plain.document, lines, parts.headerLines)));
+  appendAll(
+    findings,
+    plain.findings.map((finding) => mapPlainFinding(finding, plain.document, lines, parts.headerLines)),
+  );
   return { file: { path, document, values: envValues(document), mode, sealed }, findings };
 }
 

@@ -2,7 +2,7 @@
 
 import type { Finding } from '../findings.js';
 import { summarize } from '../findings.js';
-import type { Change, ReferenceRecord, Report, ReporterOptions, VariableSummary } from '../report.js';
+import type { Change, ReferenceRecord, Report, ReporterOptions, StackSummary, VariableSummary } from '../report.js';
 import { isFailing, prepareFindings, prepareReferences, relativePath } from './prepare.js';
 
 /** The `version` of the JSON contract; bump only on a breaking change. */
@@ -22,7 +22,13 @@ function toScanJson(report: Report, findings: Record<string, unknown>[], options
     references: prepareReferences(report.references ?? [], options.cwd).map(toJsonReference),
     variables: (report.variables ?? []).map(toJsonVariable),
     findings,
+    ...(report.stacks === undefined ? {} : { stacks: report.stacks.map((stack) => toJsonStack(stack, options)) }),
   };
+}
+
+function toJsonStack(stack: StackSummary, options: ReporterOptions): Record<string, unknown> {
+  const { name, errors, warnings, infos } = stack;
+  return { name, ok: !isFailing(stack, options.strict), summary: { errors, warnings, infos } };
 }
 
 function toCheckJson(report: Report, findings: Record<string, unknown>[], options: ReporterOptions): Record<string, unknown> {
@@ -33,6 +39,7 @@ function toCheckJson(report: Report, findings: Record<string, unknown>[], option
     summary: { errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
     findings,
   };
+  if (report.stacks !== undefined) value['stacks'] = report.stacks.map((stack) => toJsonStack(stack, options));
   if (report.changes !== undefined) value['changes'] = report.changes.map((change) => toJsonChange(change, options.cwd));
   if (report.dryRun === true) value['dryRun'] = true;
   if (report.values !== undefined) value['values'] = { ...report.values };

@@ -4,6 +4,7 @@
  * required configuration, status; a requirements table; the missing variables); for any other
  * report, a findings table.
  */
+import { appendAll } from '../append-all.js';
 import type { AuditServiceSummary, AuditSummary } from '../audit/summary.js';
 import type { Finding } from '../findings.js';
 import { summarize } from '../findings.js';
@@ -52,7 +53,7 @@ function formatService(service: AuditServiceSummary, index: number): string[] {
   const lines = [title, '', `Defined at ${code(service.location)}. **Status:** ${STATUS_ICON[service.status]} ${service.status}`, ''];
   lines.push('**Current configuration:**', '```yaml', service.current, '```', '');
   if (service.required !== undefined) lines.push('**Required configuration:**', '```yaml', service.required, '```', '');
-  if (service.findings.length > 0) lines.push(...findingsTable(service.findings, true), '');
+  if (service.findings.length > 0) appendAll(lines, findingsTable(service.findings, true)).push('');
   return lines;
 }
 
@@ -78,7 +79,7 @@ function formatAudit(summary: AuditSummary, findings: readonly Finding[], option
     lines.push(`- ${STATUS_ICON[row.status]} **${row.requirement}**${row.status === 'PASS' ? '' : `: ${cell(row.evidence)}`}`);
   }
   lines.push('', '## Services', '');
-  for (const [index, service] of summary.services.entries()) lines.push(...formatService(service, index));
+  for (const [index, service] of summary.services.entries()) appendAll(lines, formatService(service, index));
   if (summary.services.length === 0) lines.push('No services found.', '');
   lines.push('## Compliance verification', '', '| Requirement | Status | Evidence |', '|---|---|---|');
   for (const row of summary.requirements) lines.push(`| **${row.requirement}** | ${STATUS_ICON[row.status]} ${row.status} | ${cell(row.evidence)} |`);
@@ -104,6 +105,6 @@ export function formatMarkdown(report: Report, options: ReporterOptions): string
   const findings = prepareFindings(report.findings, options.cwd);
   if (report.audit !== undefined) return `${formatAudit(report.audit, findings, options).join('\n')}\n`;
   const lines = [`# lucid-env ${report.command}`, '', `**${formatCounts(summarize(findings))}**`, ''];
-  if (findings.length > 0) lines.push(...findingsTable(findings, true));
+  if (findings.length > 0) appendAll(lines, findingsTable(findings, true));
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -45,9 +45,10 @@ export function formatCounts(counts: Counts): string {
   return [pluralize(counts.errors, 'error'), pluralize(counts.warnings, 'warning'), pluralize(counts.infos, 'info')].join(', ');
 }
 
-/** The message with its hint appended, for formats that have one text field. */
+/** The message with its hint appended (and its stack in front), for formats that have one text field. */
 export function messageWithHint(finding: Finding): string {
-  return finding.hint === undefined ? finding.message : `${finding.message} (hint: ${finding.hint})`;
+  const message = finding.stack === undefined ? finding.message : `[${finding.stack}] ${finding.message}`;
+  return finding.hint === undefined ? message : `${message} (hint: ${finding.hint})`;
 }
 
 /**

@@ -57,6 +57,7 @@ function toResult(finding: Finding, ruleIndex: number): Record<string, unknown> 
     level: LEVEL[finding.severity],
     message: { text: messageWithHint(finding) },
   };
+  if (finding.stack !== undefined) result['properties'] = { stack: finding.stack };
   if (finding.file !== '') {
     const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: formatUri(finding.file) } };
     if (finding.line > 0) {

@@ -1,4 +1,5 @@
 /** The variables table that `scan` prints in the text format. */
+import { maxOf } from '../append-all.js';
 import type { ReferenceRecord, Report, VariableSummary } from '../report.js';
 import { escapeControl, pluralize, prepareReferences } from './prepare.js';
 import type { Colors } from './text.js';
@@ -12,7 +13,7 @@ export function formatScan(report: Report, cwd: string, colors: Colors): string 
   if (variables.length === 0) return `no variable references in ${fileCount}`;
   const firstPositions = findFirstPositions(prepareReferences(report.references ?? [], cwd));
   const rows = variables.map((variable) => formatRow(variable, firstPositions));
-  const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = HEADER.map((title, column) => Math.max(title.length, maxOf(rows.map((row) => (row[column] ?? '').length))));
   const lines = [colors.dim(formatCells(HEADER, widths)), ...rows.map((row) => formatCells(row, widths))];
   const referenceCount = pluralize(report.references?.length ?? 0, 'reference');
   lines.push('', `${pluralize(variables.length, 'variable')}, ${referenceCount} in ${fileCount}`);

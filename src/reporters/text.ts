@@ -1,9 +1,11 @@
 /** The `text` format: for people at a terminal. Findings grouped by file, colour only when asked. */
+
 import type pc from 'picocolors';
+import { maxOf } from '../append-all.js';
 import type { Finding, Severity } from '../findings.js';
 import { summarize } from '../findings.js';
 import { loadLazily } from '../load-lazily.js';
-import type { Change, Report, ReporterOptions } from '../report.js';
+import type { Change, Report, ReporterOptions, StackSummary } from '../report.js';
 import { escapeControl, formatCounts, isFailing, prepareFindings, relativePath } from './prepare.js';
 import { formatScan } from './text-scan.js';
 
@@ -59,19 +61,21 @@ export function formatText(report: Report, options: ReporterOptions): string {
   for (const [file, group] of groupByFile(findings, (finding) => finding.file)) {
     sections.push(formatFindingGroup(file, group, colors));
   }
+  if (report.stacks !== undefined) sections.push(formatStacks(report.stacks, options, colors));
   if (report.output === undefined || findings.length > 0) sections.push(formatSummary(findings, options, colors));
   return sections.length === 0 ? '' : `${sections.join('\n\n')}\n`;
 }
 
 function formatFindingGroup(file: string, findings: readonly Finding[], colors: Colors): string {
   const positions = findings.map(formatPosition);
-  const positionWidth = Math.max(...positions.map((position) => position.length));
+  const positionWidth = maxOf(positions.map((position) => position.length));
   const lines = [formatFileHeader(file, colors)];
   findings.forEach((finding, index) => {
     const position = (positions[index] ?? '').padEnd(positionWidth);
     const prefix = `  ${position}  ${finding.severity.padEnd(SEVERITY_WIDTH)}  `;
     // Continuation lines of a multi-line message line up under its first line.
-    const message = escapeControl(finding.message, true).replaceAll('\n', `\n${' '.repeat(prefix.length)}`);
+    const text = finding.stack === undefined ? finding.message : `[${finding.stack}] ${finding.message}`;
+    const message = escapeControl(text, true).replaceAll('\n', `\n${' '.repeat(prefix.length)}`);
     const severity = colorSeverity(finding.severity, colors)(finding.severity.padEnd(SEVERITY_WIDTH));
     lines.push(`  ${colors.dim(position)}  ${severity}  ${message}  ${colors.dim(`[${finding.code}]`)}`);
     if (finding.hint !== undefined) lines.push(`      ${colors.dim('hint:')} ${escapeControl(finding.hint, false)}`);
@@ -97,8 +101,8 @@ function colorSeverity(severity: Severity, colors: Colors): (text: string) => st
 function formatChanges(changes: readonly Change[], dryRun: boolean, cwd: string, colors: Colors): string {
   if (changes.length === 0) return dryRun ? 'would change nothing' : 'nothing to change';
   const labels = dryRun ? WOULD : PAST;
-  const actionWidth = Math.max(...changes.map((change) => labels[change.action].length));
-  const keyWidth = Math.max(...changes.map((change) => escapeControl(change.key, false).length));
+  const actionWidth = maxOf(changes.map((change) => labels[change.action].length));
+  const keyWidth = maxOf(changes.map((change) => escapeControl(change.key, false).length));
   const groups = groupByFile(changes, (change) => relativePath(change.file, cwd));
   return [...groups]
     .map(([file, group]) => {
@@ -111,6 +115,20 @@ function formatChanges(changes: readonly Change[], dryRun: boolean, cwd: string,
       return [formatFileHeader(file, colors), ...lines].join('\n');
     })
     .join('\n\n');
+}
+
+function formatStacks(stacks: readonly StackSummary[], options: ReporterOptions, colors: Colors): string {
+  const width = maxOf(stacks.map((stack) => escapeControl(stack.name, false).length));
+  const lines = stacks.map((stack) => {
+    const mark = isFailing(stack, options.strict) ? colors.red('✖') : stack.warnings > 0 ? colors.yellow('⚠') : colors.green('✔');
+    const counts = stack.errors + stack.warnings + stack.infos === 0 ? 'no problems' : formatCounts(stack);
+    return `  ${mark} ${escapeControl(stack.name, false).padEnd(width)}  ${counts}`;
+  });
+  return [`${pluralizeStacks(stacks.length)}:`, ...lines].join('\n');
+}
+
+function pluralizeStacks(count: number): string {
+  return `${count} stack${count === 1 ? '' : 's'}`;
 }
 
 function formatSummary(findings: readonly Finding[], options: ReporterOptions, colors: Colors): string {

@@ -23,7 +23,9 @@ export const envFileMissingRule: StageRule<'project', typeof CODES> = {
     for (const entry of input.serviceEnvFiles) {
       if (entry.exists || !entry.isRequired || entry.path === undefined) continue;
       const key = `${entry.file}:${entry.line}:${entry.column}:${entry.path}`;
-      byPlace.set(key, [...(byPlace.get(key) ?? []), entry]);
+      const entries = byPlace.get(key);
+      if (entries === undefined) byPlace.set(key, [entry]);
+      else entries.push(entry);
     }
     const findings: Finding[] = [];
     // The path is interpolated text: a secret substituted into it is masked like anywhere else.

@@ -2,7 +2,9 @@
  * `missing`, `empty` and `env-file-scope`: every compose string evaluated against the interpolation
  * env exactly as Compose would, but reporting every problem instead of stopping at the first.
  */
+
 import type { LineCounter } from 'yaml';
+import { appendAll } from '../append-all.js';
 import { positionAt } from '../compose/document.js';
 import type { ParsedReference } from '../compose/interpolation.js';
 import type { ScalarSite } from '../compose/references.js';
@@ -117,7 +119,7 @@ export const interpolationRule: StageRule<'project', typeof CODES> = {
     input.scans.forEach((scan, index) => {
       const document = input.documents[index];
       if (document === undefined) return;
-      for (const site of scan.sites) findings.push(...evaluateInterpolation(site, document.lineCounter, context));
+      for (const site of scan.sites) appendAll(findings, evaluateInterpolation(site, document.lineCounter, context));
     });
     return findings;
   },

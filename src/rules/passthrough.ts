@@ -18,13 +18,18 @@ export const passthroughRule: StageRule<'project', typeof CODES> = {
   stage: 'project',
   run(input) {
     const findings: Finding[] = [];
+    // Service → the env files it reads, built once: thousands of services share a file.
+    const filesOf = new Map<string, Map<string, string>[]>();
+    for (const file of input.envFiles) {
+      for (const service of file.services) filesOf.set(service, [...(filesOf.get(service) ?? []), file.values]);
+    }
     for (const scan of input.scans) {
       for (const reference of scan.references) {
         if (reference.operator !== 'passthrough') continue;
         const service = reference.path[1];
         if (input.interpolation.has(reference.name)) continue;
-        const inServiceFile = input.envFiles.some((file) => typeof service === 'string' && file.services.includes(service) && file.values.has(reference.name));
-        if (inServiceFile) continue;
+        const serviceFiles = typeof service === 'string' ? (filesOf.get(service) ?? []) : [];
+        if (serviceFiles.some((values) => values.has(reference.name))) continue;
         findings.push(
           makeFinding(
             'missing-passthrough',

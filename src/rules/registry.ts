@@ -10,6 +10,7 @@ import type { Finding } from '../findings.js';
 import { ambiguousValueRule } from './ambiguous-value.js';
 import { listAuditRules } from './audit/index.js';
 import { composeTimeExpansionRule } from './compose-time-expansion.js';
+import { driftRule } from './drift.js';
 import { envFileMissingRule } from './env-file-missing.js';
 import { exportDriftRule } from './export-drift.js';
 import { inconsistentDefaultRule } from './inconsistent-default.js';
@@ -42,6 +43,7 @@ export function listRules() {
     secretValueRule,
     templateValuesRule,
     inconsistentSecretRule,
+    driftRule,
     permissionsRule,
     interruptedWriteRule,
     unusedRule,

@@ -2,6 +2,7 @@
  * `placeholder` and `weak-secret` (judged by length and variety where no template says what strong
  * means): the values of secrets in every env file read. Messages say why, never what the value is.
  */
+
 import { listEntries } from '../dotenv/entries.js';
 import { entryVariable, hasEqualsSign, labelEntry } from '../dotenv/entry-label.js';
 import type { Finding } from '../findings.js';
@@ -11,13 +12,14 @@ import type { SecretMask } from '../secrets/mask.js';
 import { createSecretMask } from '../secrets/mask.js';
 import { assessSecretStrength } from '../secrets/strength.js';
 import type { Template } from '../templates/types.js';
+import { findVariable } from '../templates/variable-index.js';
 import { isSecretName } from '../variable-names.js';
 import { matchPlaceholder } from './placeholder-match.js';
 import type { StageRule } from './rule.js';
 
 /** A secret by the template's word, or by its name when there is no template entry. */
 export function isSecretVariable(name: string, template: Template | undefined): boolean {
-  const entry = template?.variables.find((variable) => variable.name === name);
+  const entry = findVariable(template, name);
   return entry !== undefined ? entry.secret : isSecretName(name);
 }
 
@@ -29,7 +31,7 @@ export function maskSecretsAmong(values: ReadonlyMap<string, string>, template: 
 
 /** True for variables the template derives (a URI holding a password is judged through its parts). */
 function isDerived(name: string, template: Template | undefined): boolean {
-  return template?.variables.some((variable) => variable.name === name && variable.derive !== undefined) ?? false;
+  return findVariable(template, name)?.derive !== undefined;
 }
 
 const CODES = {
@@ -71,7 +73,7 @@ export const secretValueRule: StageRule<'project', typeof CODES> = {
           );
           continue;
         }
-        if (input.template?.variables.some((variable) => variable.name === entry.key && variable.generate !== undefined)) continue;
+        if (findVariable(input.template, entry.key)?.generate !== undefined) continue;
         const weakness = assessSecretStrength(entry.value);
         if (weakness !== undefined) {
           findings.push(

@@ -2,6 +2,7 @@
  * Template-aware rules (`check -t`): required variables, types (`invalid-value`), per-kind strength
  * (`weak-secret`) and derived values that no longer match their sources.
  */
+
 import { listEntries } from '../dotenv/entries.js';
 import { entryVariable, labelEntry } from '../dotenv/entry-label.js';
 import type { Finding } from '../findings.js';
@@ -12,6 +13,7 @@ import { validateSecret } from '../secrets/generate.js';
 import { verifyTorHash } from '../secrets/tor-hash.js';
 import type { Template, TemplateVariable } from '../templates/types.js';
 import { checkValueType } from '../templates/value-types.js';
+import { findVariable } from '../templates/variable-index.js';
 import { matchPlaceholder } from './placeholder-match.js';
 import type { CheckInput, StageRule } from './rule.js';
 
@@ -89,10 +91,9 @@ function judgeTemplateValues(template: Template, input: CheckInput): Finding[] {
     }
   }
   for (const file of input.envFiles) {
-    const lookup = (name: string): string | undefined =>
-      file.values.get(name) ?? input.interpolation.get(name) ?? template.variables.find((item) => item.name === name)?.default;
+    const lookup = (name: string): string | undefined => file.values.get(name) ?? input.interpolation.get(name) ?? findVariable(template, name)?.default;
     for (const entry of listEntries(file.document)) {
-      const variable = template.variables.find((item) => item.name === entry.key);
+      const variable = findVariable(template, entry.key);
       if (variable === undefined) continue;
       const verdict = judgeEntry(variable, entry.value, lookup);
       if (verdict === undefined) continue;

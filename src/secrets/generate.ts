@@ -2,6 +2,7 @@
  * Generator specs (the `generate:` entry of a template variable): check, describe, generate and
  * judge existing values through the SECRET_KINDS registry (SPEC section 7).
  */
+import { appendAll } from '../append-all.js';
 import { LucidError } from '../errors.js';
 import type { BytesOptions, PasswordOptions, SecretKind } from './kinds.js';
 import { isSecretKindName, SECRET_KINDS } from './kinds.js';
@@ -91,6 +92,6 @@ export function parseGeneratorSpec(raw: unknown): { spec: GeneratorSpec } | { pr
   const options: Record<string, unknown> = { ...kind.defaults };
   for (const name of kind.optionNames) if (Object.hasOwn(record, name)) options[name] = record[name];
   const spec = { ...options, kind: kindName } as GeneratorSpec;
-  problems.push(...checkGeneratorSpec(spec));
+  appendAll(problems, checkGeneratorSpec(spec));
   return problems.length > 0 ? { problems } : { spec };
 }

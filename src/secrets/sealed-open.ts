@@ -4,6 +4,7 @@
  * returned as plain unless all of them hold; otherwise each problem names the key and the kind of
  * change.
  */
+import { appendAll } from '../append-all.js';
 import type { EnvLine } from '../dotenv/document.js';
 import type { Sodium } from './random.js';
 import type { OpenedSealed } from './seal-env.js';
@@ -69,7 +70,7 @@ export function openSealedEnv(sodium: Sodium, text: string, privateKeys: readonl
   const body = { lines, values: readSealedValues(lines) };
   const keys = deriveDataKeys(sodium, dataKey);
   const decrypted = decryptValues(sodium, body, keys, parts.header.fileId);
-  problems.push(...diagnoseValues(sodium, body, keys, parts.header.fileId, decrypted.failed));
+  appendAll(problems, diagnoseValues(sodium, body, keys, parts.header.fileId, decrypted.failed));
   if (!isSameBytes(sodium, computeMac(sodium, keys, parts.macInput), parts.header.mac) && problems.length === 0) {
     problems.push(diagnoseMac(sodium, keys, parts));
   }

@@ -10,7 +10,20 @@ import type { YamlNode } from './yaml-tree.js';
 import { createLineIndex, findValue, listEntries, readYamlTree } from './yaml-tree.js';
 
 const VALUE_TYPES: readonly ValueType[] = ['string', 'int', 'port', 'bool', 'url', 'hostname', 'hex', 'base64', 'choices'];
-const VARIABLE_KEYS = new Set(['description', 'secret', 'required', 'type', 'choices', 'default', 'prompt', 'generate', 'derive', 'rotation', 'fileEnv']);
+const VARIABLE_KEYS = new Set([
+  'description',
+  'secret',
+  'supplied',
+  'required',
+  'type',
+  'choices',
+  'default',
+  'prompt',
+  'generate',
+  'derive',
+  'rotation',
+  'fileEnv',
+]);
 const TOP_KEYS = new Set(['name', 'description', 'envFile', 'compose', 'variables']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -73,7 +86,13 @@ function readRotation(reader: Reader, name: string, raw: unknown, node: YamlNode
 function readVariable(reader: Reader, name: string, node: YamlNode | undefined, raw: Record<string, unknown>): TemplateVariable | undefined {
   if (!NAME.test(name)) return void problem(reader, node, `variable name "${name}" must match [A-Za-z_][A-Za-z0-9_]*`);
   for (const key of Object.keys(raw)) if (!VARIABLE_KEYS.has(key)) problem(reader, keyOf(node, key), `${name}: unknown key "${key}"`);
-  const variable: TemplateVariable = { name, secret: raw['secret'] === true, required: raw['required'] === true, line: lineOf(reader, node) };
+  const variable: TemplateVariable = {
+    name,
+    secret: raw['secret'] === true,
+    supplied: raw['supplied'] === true,
+    required: raw['required'] === true,
+    line: lineOf(reader, node),
+  };
   if (typeof raw['description'] === 'string') variable.description = raw['description'];
   if (typeof raw['prompt'] === 'string') variable.prompt = raw['prompt'];
   if (raw['default'] !== undefined && raw['default'] !== null) variable.default = String(raw['default']);
@@ -93,6 +112,9 @@ function readVariable(reader: Reader, name: string, node: YamlNode | undefined, 
     if (derive !== undefined) variable.derive = derive;
   }
   if (variable.generate !== undefined && variable.derive !== undefined) problem(reader, node, `${name}: a variable is either generated or derived, not both`);
+  if (variable.supplied && (variable.generate !== undefined || variable.derive !== undefined)) {
+    problem(reader, node, `${name}: a supplied credential is issued elsewhere; it cannot also be generated or derived`);
+  }
   if (raw['fileEnv'] !== undefined) {
     const names = Array.isArray(raw['fileEnv']) ? raw['fileEnv'] : [raw['fileEnv']];
     if (names.every((item) => typeof item === 'string' && NAME.test(item))) variable.fileEnv = names as string[];

@@ -25,6 +25,8 @@ export interface TemplateVariable {
   name: string;
   description?: string;
   secret: boolean;
+  /** A credential issued elsewhere (a third-party API key): asked for and checked, never generated. */
+  supplied: boolean;
   required: boolean;
   type?: ValueType;
   choices?: string[];

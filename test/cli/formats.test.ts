@@ -26,14 +26,15 @@ describe('--format', () => {
     const expected = (name: string): string[] => {
       if (name === 'run') return ['text'];
       if (name === 'audit') return ['github', 'json', 'markdown', 'sarif', 'text'];
-      return ['scan', 'check', 'rotate'].includes(name) ? ['github', 'json', 'sarif', 'text'] : ['json', 'text'];
+      return ['scan', 'check', 'rotate', 'sync'].includes(name) ? ['github', 'json', 'sarif', 'text'] : ['json', 'text'];
     };
     for (const [name, choices] of formatsOf(program)) assert.deepEqual([...choices].sort(), expected(name), name);
     const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
     assert.ok(
       readme.includes(
         "`--format` is on every command: `text` (the default) and `json` everywhere but `run` (whose output is the command's); " +
-          '`scan`, `check`, `rotate` and `audit` (whose findings sit in your files) also take `github` and `sarif`, and `audit` also `markdown`',
+          '`scan`, `check`, `rotate`, `sync` and `audit` (whose findings sit in your files) also take `github` and `sarif`, and `audit` also ' +
+          '`markdown`',
       ),
     );
   });

@@ -26,7 +26,7 @@ const GENERATE = ['generate', '-t', 'foundation', '-e', ENV_REL];
 
 // The descriptions the template gives the keys that are new to the example's file, in write order.
 const NEW_KEY_COMMENTS: [string, string][] = [
-  ['ENCRYPTION_KEY', '# 256-bit key for encryption at rest (standard base64; "encoding: hex" gives 64 hex digits instead)'],
+  ['ENCRYPTION_KEY', '# 256-bit key for encryption at rest, as 64 hex digits (the format the Lucid services read)'],
   ['TOR_PASSWORD', '# Password of the Tor control port'],
   ['TOR_HASHED_CONTROL_PASSWORD', "# Tor's HashedControlPassword for TOR_PASSWORD (what `tor --hash-password` prints)"],
   ['MONGODB_URI', '# Connection string of the auth service, built from the MongoDB variables'],
@@ -49,9 +49,8 @@ function expectedText(original: string, values: Map<string, string>): string {
 
 function assertFormats(values: Map<string, string>): void {
   const key = values.get('ENCRYPTION_KEY') ?? '';
-  assert.match(key, /^[A-Za-z0-9+/]{43}=$/);
-  assert.equal(Buffer.from(key, 'base64').length, 32);
-  assert.equal(Buffer.from(key, 'base64').toString('base64'), key);
+  assert.match(key, /^[0-9a-f]{64}$/);
+  assert.equal(Buffer.from(key, 'hex').length, 32);
   for (const name of ['TOR_PASSWORD', 'MONGODB_PASSWORD', 'REDIS_PASSWORD', 'ELASTICSEARCH_PASSWORD'])
     assert.match(values.get(name) ?? '', /^[A-Za-z0-9]{32}$/, name);
   assert.match(values.get('JWT_SECRET_KEY') ?? '', /^[A-Za-z0-9]{64}$/);

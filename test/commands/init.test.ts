@@ -36,11 +36,17 @@ const QUESTIONS: [string, string][] = [
   ['PROJECT_ROOT', '/mnt/myssd/Lucid/Lucid'],
   ['TOR_PROXY_SOCKS_PORT', '9050'],
   ['TOR_PROXY_CONTROL_PORT', '9051'],
+  ['TOR_PROXY_HTTP_PORT', '8118'],
+  ['TOR_PROXY_HOST', 'tor-proxy'],
   ['MONGODB_USERNAME', 'lucid'],
   ['MONGODB_DATABASE', 'lucid'],
   ['MONGODB_PORT', '27017'],
   ['REDIS_PORT', '6379'],
+  ['REDIS_HOST', 'lucid-redis'],
+  ['REDIS_MAX_MEMORY', '512mb'],
+  ['REDIS_MAX_MEMORY_POLICY', 'allkeys-lru'],
   ['ELASTICSEARCH_HTTP_PORT', '9200'],
+  ['ELASTICSEARCH_TRANSPORT_PORT', '9300'],
   ['ES_HEAP', '512m'],
   ['AUTH_SERVICE_PORT', '8089'],
   ['API_GATEWAY_URL', 'http://lucid-api-gateway:8080'],
@@ -125,8 +131,8 @@ describe('init with a scripted prompter', () => {
     assert.equal(modeOf(env), 0o600);
 
     const confirm = prompter.asked.at(-1);
-    assert.deepEqual(confirm, { kind: 'confirm', message: `Write 22 value(s) to ${env}?`, defaultValue: true });
-    assert.equal(report.changes?.length, 22);
+    assert.deepEqual(confirm, { kind: 'confirm', message: `Write 28 value(s) to ${env}?`, defaultValue: true });
+    assert.equal(report.changes?.length, 28);
     assert.ok(summaryAtConfirm.startsWith(`Summary for ${env}:\n  LUCID_REPO_ROOT = ../..\n`), summaryAtConfirm);
     assert.match(summaryAtConfirm, /\n {2}MONGODB_USERNAME = admin@corp\n/);
     for (const key of [...GENERATED_KEYS, ...DERIVED_KEYS]) assert.match(summaryAtConfirm, new RegExp(`\\n {2}${key} = \\*{8} \\(generated\\)\\n`));
@@ -167,9 +173,15 @@ describe('init with a scripted prompter', () => {
       'PROJECT_ROOT',
       'TOR_PROXY_SOCKS_PORT',
       'TOR_PROXY_CONTROL_PORT',
+      'TOR_PROXY_HTTP_PORT',
+      'TOR_PROXY_HOST',
       'MONGODB_PORT',
       'REDIS_PORT',
+      'REDIS_HOST',
+      'REDIS_MAX_MEMORY',
+      'REDIS_MAX_MEMORY_POLICY',
       'ELASTICSEARCH_HTTP_PORT',
+      'ELASTICSEARCH_TRANSPORT_PORT',
       'ES_HEAP',
       'AUTH_SERVICE_PORT',
     ]);
@@ -206,7 +218,10 @@ describe('init through the CLI', () => {
     const { dir, env } = exampleCopy(t);
     const original = readFileSync(env, 'utf8');
     const run = await cli(['init', '-t', 'foundation'], { cwd: dir }, 2);
-    const missing = 'PROJECT_ROOT, TOR_PROXY_SOCKS_PORT, TOR_PROXY_CONTROL_PORT, MONGODB_PORT, REDIS_PORT, ELASTICSEARCH_HTTP_PORT, ES_HEAP, AUTH_SERVICE_PORT';
+    const missing = [
+      'PROJECT_ROOT, TOR_PROXY_SOCKS_PORT, TOR_PROXY_CONTROL_PORT, TOR_PROXY_HTTP_PORT, TOR_PROXY_HOST, MONGODB_PORT, REDIS_PORT, REDIS_HOST,',
+      'REDIS_MAX_MEMORY, REDIS_MAX_MEMORY_POLICY, ELASTICSEARCH_HTTP_PORT, ELASTICSEARCH_TRANSPORT_PORT, ES_HEAP, AUTH_SERVICE_PORT',
+    ].join(' ');
     assert.equal(
       run.stderr,
       `error [NOT_INTERACTIVE] init needs a terminal to ask for ${missing}\n  hint: pass --yes to take every default (CI), or run it in a terminal\n`,
@@ -251,7 +266,7 @@ describe('init in a real terminal (tmux)', () => {
       await tmux.waitFor((pane) => new RegExp(`\\b${key}:`).test(pane), `the ${key} prompt`);
       tmux.run(['send-keys', '-t', 'lucid', 'Enter']);
     }
-    await tmux.waitFor((pane) => /Write 22 value\(s\) to .*\?/.test(pane), 'the confirmation');
+    await tmux.waitFor((pane) => /Write 28 value\(s\) to .*\?/.test(pane), 'the confirmation');
     tmux.run(['send-keys', '-t', 'lucid', 'Enter']);
     const pane = await tmux.waitFor((text) => /EXIT=\d+/.test(text), 'the end of init');
     assert.match(pane, /EXIT=0/);

@@ -47,7 +47,7 @@ describe('rotate', () => {
     const after = readValues(env);
     assert.deepEqual(changedKeys(before, after), ['ENCRYPTION_KEY', 'ENCRYPTION_KEY_PREVIOUS', 'TOR_HASHED_CONTROL_PASSWORD', 'TOR_PASSWORD']);
     assert.equal(after.get('ENCRYPTION_KEY_PREVIOUS'), before.get('ENCRYPTION_KEY'));
-    assert.match(after.get('ENCRYPTION_KEY') ?? '', /^[A-Za-z0-9+/]{43}=$/);
+    assert.match(after.get('ENCRYPTION_KEY') ?? '', /^[0-9a-f]{64}$/);
     assert.match(after.get('TOR_PASSWORD') ?? '', /^[A-Za-z0-9]{32}$/);
     assert.ok(verifyTorHash(after.get('TOR_PASSWORD') ?? '', after.get('TOR_HASHED_CONTROL_PASSWORD') ?? ''));
     assert.ok(!verifyTorHash(before.get('TOR_PASSWORD') ?? '', after.get('TOR_HASHED_CONTROL_PASSWORD') ?? ''));

@@ -120,12 +120,12 @@ describe('template list and show', () => {
       '',
     ]);
     assert.ok(
-      lines.includes('  ENCRYPTION_KEY               generated: 32 random bytes, base64 [secret, required]; rotate every 90 days, keeps _PREVIOUS'),
+      lines.includes('  ENCRYPTION_KEY                generated: 32 random bytes, hex [secret, required]; rotate every 90 days, keeps _PREVIOUS'),
       run.stdout,
     );
-    assert.ok(lines.includes('  TOR_HASHED_CONTROL_PASSWORD  derived: Tor hash of TOR_PASSWORD'), run.stdout);
-    assert.ok(lines.includes('  MONGODB_PORT                 port, default 27017'), run.stdout);
-    assert.ok(lines.includes('  LOG_LEVEL                    choices, one of DEBUG|INFO|WARNING|ERROR, default INFO'), run.stdout);
+    assert.ok(lines.includes('  TOR_HASHED_CONTROL_PASSWORD   derived: Tor hash of TOR_PASSWORD'), run.stdout);
+    assert.ok(lines.includes('  MONGODB_PORT                  port, default 27017'), run.stdout);
+    assert.ok(lines.includes('  LOG_LEVEL                     choices, one of DEBUG|INFO|WARNING|ERROR, default INFO'), run.stdout);
     const { template } = await loadTemplate('foundation', process.cwd());
     for (const variable of template?.variables ?? [])
       assert.ok(

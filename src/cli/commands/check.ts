@@ -10,6 +10,9 @@ export const defineCheck: CommandDefinition = (program, session) => {
     .description('the CI gate: every referenced variable defined and non-empty, no placeholder or weak secret, valid env files')
     .option('--strict', 'warnings fail too (exit 1)')
     .option('--ignore <codes>', 'finding codes to leave out, comma-separated (e.g. unused,ambiguous-value)', collectList)
+    .option('--all', 'check every stack of the workspace file (lucid-env.yml, found walking up) in one report')
+    .option('--stack <name>', 'check one stack of the workspace file')
+    .option('--recursive <dir>', 'check every stack under a folder, grouped as `workspace init` would (no workspace file needed)')
     .addHelpText('after', EXAMPLES.check)
     .action((options: OutputOptions & CheckOptions) =>
       runCommand(session, options, async (ctx) => (await import('../../commands/check.js')).check(options, ctx)),

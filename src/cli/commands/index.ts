@@ -16,8 +16,10 @@ import { defineRekey, defineRun } from './run.js';
 import { defineScan } from './scan.js';
 import { defineSeal, defineUnseal } from './seal.js';
 import { defineSet } from './set.js';
+import { defineSync } from './sync.js';
 import { defineTemplate } from './template.js';
 import { defineTorHash } from './tor-hash.js';
+import { defineWorkspace } from './workspace.js';
 
 /** Command name → definition. */
 export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
@@ -28,8 +30,10 @@ export const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
   set: defineSet,
   init: defineInit,
   rotate: defineRotate,
+  sync: defineSync,
   'tor-hash': defineTorHash,
   template: defineTemplate,
+  workspace: defineWorkspace,
   audit: defineAudit,
   keys: defineKeys,
   seal: defineSeal,

@@ -7,9 +7,11 @@ import { addOutputOptions, addTemplateOption, collect, runCommand } from '../opt
 /** Defines `init`. */
 export const defineInit: CommandDefinition = (program, session) => {
   addTemplateOption(addOutputOptions(program.command('init'), ['text', 'json']))
-    .description('interactive first run: ask for non-secret values, generate every secret, confirm, write')
-    .option('-f, --file <path>', "compose file whose :- defaults seed the answers (default: the template's compose files)", collect)
-    .option('-e, --env-file <path>', "env file to write (default: the template's envFile)", collect)
+    .description('first run: ask for settings and supplied credentials, generate every secret we own, confirm, write (no template needed)')
+    .option('-f, --file <path>', 'compose file whose :- defaults seed the answers, and to infer a template from when there is none', collect)
+    .option('--project-directory <dir>', "directory that relative paths resolve from (default: the first compose file's directory)")
+    .option('--stack <name>', 'a stack of the workspace file: its template (or one inferred) and its env files')
+    .option('-e, --env-file <path>', "env file to write (default: the template's envFile, the stack's last env file, or the project .env)", collect)
     .option('-y, --yes', 'take every default without asking (for CI and scripts)')
     .option('--force', 'ask again and regenerate values that are already set')
     .option('--no-python-compat', 'allow values python-dotenv would expand (${...})')

@@ -1,4 +1,5 @@
 /** `audit/image-digest`: an image by mutable tag where the policy (or --require-digest) asks for a digest. */
+import { appendAll } from '../../append-all.js';
 import { formatImage, isPinnedByDigest, parseImageReference } from '../../audit/image-reference.js';
 import type { AuditService } from '../../audit/types.js';
 import type { Finding } from '../../findings.js';
@@ -43,7 +44,7 @@ export const imageDigestRule: AuditRule<typeof CODES> = {
     const findings: Finding[] = [];
     for (const service of input.services) {
       if (service.build !== undefined) {
-        findings.push(...judgeDockerfile(service));
+        appendAll(findings, judgeDockerfile(service));
         continue;
       }
       if (service.image === undefined || isPinnedByDigest(parseImageReference(service.image.value))) continue;
