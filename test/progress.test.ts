@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { check } from '../src/commands/check.js';
 import { scan } from '../src/commands/scan.js';
 import { createContext } from '../src/context.js';
 import type { Progress } from '../src/progress.js';
@@ -63,5 +64,19 @@ describe('progress', () => {
     const directory = writeProject({ 'compose.yaml': 'services: {}\n' });
     const result = await runLucid(['scan'], { cwd: directory });
     assert.equal(result.stderr, '');
+  });
+});
+
+describe('progress of check --all', () => {
+  it('counts the stacks, one line for the whole run', async () => {
+    const directory = writeProject({
+      'lucid-env.yml': 'version: 1\nstacks:\n  one:\n    compose: [one/compose.yaml]\n  two:\n    compose: [two/compose.yaml]\n',
+      'one/compose.yaml': 'services:\n  a:\n    image: nginx\n',
+      'two/compose.yaml': 'services:\n  b:\n    image: nginx\n',
+    });
+    const updates: string[] = [];
+    const recorder: Progress = { update: (text) => updates.push(text), done: () => updates.push('done') };
+    await check({ all: true }, testContext(directory, { progress: recorder }));
+    assert.deepEqual(updates, ['checking stacks: 1 of 2 (one)', 'checking stacks: 2 of 2 (two)', 'done']);
   });
 });
