@@ -41,7 +41,8 @@ function writeShares(files) {
 
 const files = targets.length === 0 ? writeShares(testFiles(join(root, 'dist-test', 'test'))) : targets.map((target) => resolve(target)).flatMap(testFiles);
 let failed = false;
-const stream = run({ files, concurrency: targets.length === 0 ? SHARES : Math.max(2, availableParallelism()) });
+// A share that never ends (a process a test left running) fails after five minutes instead of hanging CI.
+const stream = run({ files, concurrency: targets.length === 0 ? SHARES : Math.max(2, availableParallelism()), timeout: 5 * 60_000 });
 stream.on('test:fail', () => {
   failed = true;
 });
