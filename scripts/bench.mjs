@@ -10,7 +10,12 @@ import { performance } from 'node:perf_hooks';
 import { benchSealed } from './bench-sealed.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-tests'], { stdio: 'inherit' });
+// A failed build would leave every figure measuring a missing file: stop here instead.
+const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-tests'], { stdio: 'inherit' });
+if (build.status !== 0) {
+  process.stderr.write(`npm run bench: the build failed (exit ${build.status ?? build.signal}); nothing was measured\n`);
+  process.exit(2);
+}
 const cli = join(root, 'dist', 'bin', 'lucid-env.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const work = mkdtempSync(join(tmpdir(), 'lucid-env-bench-'));

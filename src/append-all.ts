@@ -16,3 +16,13 @@ export function maxOf(values: Iterable<number>, fallback = 0): number {
   for (const value of values) if (largest === undefined || value > largest) largest = value;
   return largest ?? fallback;
 }
+
+/**
+ * Adds `item` to the list of `key` in place. Copying the list instead (`[...(groups.get(key) ?? []), item]`)
+ * made a variable used by 20,000 services cost a minute.
+ */
+export function appendToGroup<K, T>(groups: Map<K, T[]>, key: K, item: T): void {
+  const group = groups.get(key);
+  if (group === undefined) groups.set(key, [item]);
+  else group.push(item);
+}

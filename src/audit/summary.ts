@@ -4,6 +4,7 @@
  * from findings and rule fixes only, so it holds no secret value.
  */
 import { stringify } from 'yaml';
+import { appendToGroup } from '../append-all.js';
 import type { Finding } from '../findings.js';
 import { prepareFindings, relativePath } from '../reporters/prepare.js';
 import type { ServiceFix } from '../rules/audit/audit-rule.js';
@@ -114,12 +115,15 @@ export function summarizeAudit(
   notChecked: ReadonlyMap<string, string>,
 ): AuditSummary {
   const findings = prepareFindings(all, input.cwd);
-  const ofService = (service: AuditService): Finding[] => findings.filter((finding) => finding.service === service.name && finding.stack === service.stack);
+  // Grouped once: a filter per service is quadratic on thousands of services.
+  const byService = new Map<string, Finding[]>();
   const missing = new Map<string, string[]>();
   for (const finding of findings) {
+    if (finding.service !== undefined) appendToGroup(byService, serviceKey(finding.service, finding.stack), finding);
     if ((finding.code !== 'missing' && finding.code !== 'env-file-scope') || finding.variable === undefined) continue;
-    missing.set(finding.variable, [...(missing.get(finding.variable) ?? []), `${finding.file}:${finding.line}:${finding.column}`]);
+    appendToGroup(missing, finding.variable, `${finding.file}:${finding.line}:${finding.column}`);
   }
+  const ofService = (service: AuditService): Finding[] => byService.get(serviceKey(service.name, service.stack)) ?? [];
   return {
     subject,
     services: input.services.map((service) => summarizeService(service, ofService(service), input)),
@@ -133,4 +137,9 @@ export function summarizeAudit(
     })),
     otherFindings: findings.filter((finding) => finding.service === undefined && finding.code !== 'missing' && finding.code !== 'env-file-scope'),
   };
+}
+
+/** A service within its stack (two stacks may both have `api`). */
+function serviceKey(service: string, stack: string | undefined): string {
+  return `${stack ?? ''}\u0000${service}`;
 }

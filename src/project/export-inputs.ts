@@ -4,7 +4,7 @@
  */
 
 import { basename, resolve } from 'node:path';
-import { appendAll } from '../append-all.js';
+import { appendAll, appendToGroup } from '../append-all.js';
 import { resolveCompose } from '../compose/document.js';
 import { parseTemplate } from '../compose/interpolation.js';
 import { loadComposeFiles, resolveComposeProject } from '../compose/load.js';
@@ -115,12 +115,20 @@ async function readServiceEnvFileKeys(
   access: Parameters<typeof readEnvFile>[2],
 ): Promise<Map<string, string[]>> {
   const keys = new Map<string, string[]>();
+  // Each file read once: thousands of services share a few env files.
+  const keysOfFile = new Map<string, string[]>();
   for (const service of listServices(data)) {
     for (const entry of service.envFiles) {
       const path = substitute(parseTemplate(entry.rawPath), lookup).value;
       if (path === null || path === '') continue;
-      const read = await readEnvFile(resolve(projectDirectory, path), () => undefined, access).catch(() => undefined);
-      if (read?.file !== undefined) keys.set(service.name, [...(keys.get(service.name) ?? []), ...read.file.values.keys()]);
+      const file = resolve(projectDirectory, path);
+      let fileKeys = keysOfFile.get(file);
+      if (fileKeys === undefined) {
+        const read = await readEnvFile(file, () => undefined, access).catch(() => undefined);
+        fileKeys = read?.file === undefined ? [] : [...read.file.values.keys()];
+        keysOfFile.set(file, fileKeys);
+      }
+      for (const key of fileKeys) appendToGroup(keys, service.name, key);
     }
   }
   return keys;

@@ -1,7 +1,7 @@
 /** The `text` format: for people at a terminal. Findings grouped by file, colour only when asked. */
 
 import type pc from 'picocolors';
-import { maxOf } from '../append-all.js';
+import { appendToGroup, maxOf } from '../append-all.js';
 import type { Finding, Severity } from '../findings.js';
 import { summarize } from '../findings.js';
 import { loadLazily } from '../load-lazily.js';
@@ -142,11 +142,6 @@ function formatSummary(findings: readonly Finding[], options: ReporterOptions, c
 /** Groups items by file, files in order of first appearance, items in their given order. */
 function groupByFile<T>(items: readonly T[], fileOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const file = fileOf(item);
-    const group = groups.get(file);
-    if (group === undefined) groups.set(file, [item]);
-    else group.push(item);
-  }
+  for (const item of items) appendToGroup(groups, fileOf(item), item);
   return groups;
 }

@@ -1,4 +1,5 @@
 /** `inconsistent-default`: one variable with different `-`/`:-` defaults in different places. */
+import { appendToGroup } from '../append-all.js';
 import type { ComposeReference } from '../compose/references.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
@@ -25,12 +26,12 @@ export const inconsistentDefaultRule: StageRule<'references', typeof CODES> = {
     const byName = new Map<string, ComposeReference[]>();
     for (const reference of input.references) {
       if ((reference.operator !== '-' && reference.operator !== ':-') || reference.argument === null || !defaultApplies(reference, input)) continue;
-      byName.set(reference.name, [...(byName.get(reference.name) ?? []), reference]);
+      appendToGroup(byName, reference.name, reference);
     }
     const findings: Finding[] = [];
     for (const [name, references] of byName) {
       const places = new Map<string, ComposeReference[]>();
-      for (const reference of references) places.set(reference.argument as string, [...(places.get(reference.argument as string) ?? []), reference]);
+      for (const reference of references) appendToGroup(places, reference.argument as string, reference);
       if (places.size < 2) continue;
       const first = references.find((reference) => reference.argument !== references[0]?.argument) as ComposeReference;
       findings.push(
@@ -50,11 +51,16 @@ function defaultApplies(reference: ComposeReference, input: ReferencesInput): bo
   return value === undefined || (value === '' && reference.operator === ':-');
 }
 
+/** Places listed per default: a default used by thousands of services would otherwise make a message of megabytes. */
+const MAX_PLACES_SHOWN = 10;
+
 function formatMessage(name: string, places: Map<string, ComposeReference[]>, count: number, cwd: string): string {
   // A default of a secret is still a secret once deployed: name the places, not the values.
   const isSecret = isSecretName(name);
   const groups = [...places].map(([value, references], index) => {
-    const at = references.map((reference) => `${displayPath(reference.file, cwd)}:${reference.line}:${reference.column}`).join(', ');
+    const shown = references.slice(0, MAX_PLACES_SHOWN).map((reference) => `${displayPath(reference.file, cwd)}:${reference.line}:${reference.column}`);
+    if (references.length > MAX_PLACES_SHOWN) shown.push(`and ${references.length - MAX_PLACES_SHOWN} more`);
+    const at = shown.join(', ');
     return `${isSecret ? `default ${index + 1}` : `"${value}"`} at ${at}`;
   });
   return `${name} has ${places.size} different defaults in ${count} places: ${groups.join('; ')}`;

@@ -1,5 +1,6 @@
 /** `missing-passthrough`: an `environment:` entry with no value that nothing provides. */
 
+import { appendToGroup } from '../append-all.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import type { StageRule } from './rule.js';
@@ -21,7 +22,7 @@ export const passthroughRule: StageRule<'project', typeof CODES> = {
     // Service → the env files it reads, built once: thousands of services share a file.
     const filesOf = new Map<string, Map<string, string>[]>();
     for (const file of input.envFiles) {
-      for (const service of file.services) filesOf.set(service, [...(filesOf.get(service) ?? []), file.values]);
+      for (const service of file.services) appendToGroup(filesOf, service, file.values);
     }
     for (const scan of input.scans) {
       for (const reference of scan.references) {

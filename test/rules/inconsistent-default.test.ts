@@ -48,4 +48,13 @@ describe('inconsistent-default', () => {
       ['PORT has 2 different defaults in 2 places: "80" at compose.yaml:1:9; "82" at compose.yaml:3:9'],
     );
   });
+
+  it('lists at most ten places per default, then how many more', () => {
+    const references = [ref('PORT', ':-', '81', 1), ...Array.from({ length: 12 }, (_, index) => ref('PORT', ':-', '80', index + 2))];
+    const shown = Array.from({ length: 10 }, (_, index) => `compose.yaml:${index + 2}:9`).join(', ');
+    assert.deepEqual(
+      run(references).map((finding) => finding.message),
+      [`PORT has 2 different defaults in 13 places: "81" at compose.yaml:1:9; "80" at ${shown}, and 2 more`],
+    );
+  });
 });
