@@ -60,7 +60,7 @@ function writeProject(dir, count) {
       `  svc-${index}:`,
       '    <<: *common',
       `    image: "registry.example.com/svc-${index}:\${TAG_${index % 50}:-latest}"`,
-      '    env_file: [./env/shared.env, ./env/group-' + (index % 10) + '.env]',
+      `    env_file: [./env/shared.env, ./env/group-${index % 10}.env]`,
       '    environment:',
       `      DATABASE_URL: "postgres://\${DB_USER:-app}:\${DB_PASSWORD:?set DB_PASSWORD}@db-${index % 20}:5432/app_${index}"`,
       // Unset, with three defaults each: `inconsistent-default` groups thousands of places per variable.

@@ -1,13 +1,14 @@
 /** Pure: template YAML text → a validated Template, or findings with the template's file:line. */
 
 import { estimateNestingDepth, MAX_YAML_DEPTH } from '../compose/nesting.js';
+import { indexPositions } from '../dotenv/positions.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
 import { parseDerivedTemplate, templateDependencies } from '../secrets/derive.js';
 import { parseGeneratorSpec } from '../secrets/generate.js';
 import type { DeriveSpec, RotationPolicy, Template, TemplateVariable, ValueType } from './types.js';
 import type { YamlNode } from './yaml-tree.js';
-import { createLineIndex, findValue, listEntries, readYamlTree } from './yaml-tree.js';
+import { findValue, listEntries, readYamlTree } from './yaml-tree.js';
 
 const VALUE_TYPES: readonly ValueType[] = ['string', 'int', 'port', 'bool', 'url', 'hostname', 'hex', 'base64', 'choices'];
 const VARIABLE_KEYS = new Set([
@@ -146,7 +147,7 @@ function checkDependencies(reader: Reader, variables: TemplateVariable[], nodeOf
 
 /** Parses and validates a template; the template is undefined when any finding is an error. */
 export function parseTemplateText(text: string, file: string): { template: Template | undefined; findings: Finding[] } {
-  const reader: Reader = { file, positionAt: createLineIndex(text), findings: [] };
+  const reader: Reader = { file, positionAt: indexPositions(text), findings: [] };
   if (estimateNestingDepth(text) > MAX_YAML_DEPTH) {
     problem(reader, undefined, `the template nests more than ${MAX_YAML_DEPTH} levels deep`);
     return { template: undefined, findings: reader.findings };

@@ -76,19 +76,3 @@ export function listEntries(node: YamlNode | undefined): { key: YamlNode; value:
 export function findValue(node: YamlNode | undefined, key: string): YamlNode | undefined {
   return listEntries(node).find((entry) => entry.key.value === key)?.value;
 }
-
-/** Turns offsets into 1-based lines and columns. */
-export function createLineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((lineStarts[middle] as number) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
-  };
-}

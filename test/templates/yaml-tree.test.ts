@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { indexPositions } from '../../src/dotenv/positions.js';
 import { parseTemplateText } from '../../src/templates/parse.js';
 import type { YamlNode } from '../../src/templates/yaml-tree.js';
-import { createLineIndex, findValue, listEntries, readYamlTree } from '../../src/templates/yaml-tree.js';
+import { findValue, listEntries, readYamlTree } from '../../src/templates/yaml-tree.js';
 
 function tree(text: string): { data: unknown; root: YamlNode | undefined } {
   const parsed = readYamlTree(text);
@@ -15,7 +16,7 @@ describe('readYamlTree (js-yaml with node positions)', () => {
     const text = 'name: x\nvariables:\n  A: { secret: true, generate: { kind: password } }\n  B:\n    type: port\n';
     const { data, root } = tree(text);
     assert.deepEqual(data, { name: 'x', variables: { A: { secret: true, generate: { kind: 'password' } }, B: { type: 'port' } } });
-    const lineAt = (offset: number) => createLineIndex(text)(offset).line;
+    const lineAt = (offset: number) => indexPositions(text)(offset).line;
     const variables = findValue(root, 'variables');
     assert.deepEqual(
       listEntries(variables).map(({ key }) => `${String(key.value)}@${lineAt(key.start)}`),
