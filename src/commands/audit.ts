@@ -16,6 +16,7 @@ import { readText } from '../fs/read.js';
 import { loadFingerprintKey } from '../history/state.js';
 import type { AuditProject } from '../project/audit-project.js';
 import { readAuditProject } from '../project/audit-project.js';
+import { findStackEnvFiles } from '../project/check-project.js';
 import type { DockerfileCache } from '../project/dockerfiles.js';
 import { findGitRoot } from '../project/git.js';
 import { loadRepositoryFacts } from '../project/repository.js';
@@ -60,23 +61,37 @@ async function loadPolicy(workspace: Workspace | undefined): Promise<{ policy: A
   return parseAuditPolicy(text, workspace.file, codes);
 }
 
-function selectProjects(options: AuditOptions, ctx: Context, workspace: Workspace | undefined): { projects: AuditProject[]; base: string; subject: string } {
+function selectProjects(
+  options: AuditOptions,
+  ctx: Context,
+  workspace: Workspace | undefined,
+): { projects: AuditProject[]; base: string; subject: string; findings: Finding[] } {
   if (options.all === true || options.stack !== undefined) {
     if (workspace === undefined)
       throw new LucidError('USAGE', `--all and --stack need a workspace file (lucid-env.yml) in ${ctx.cwd} or above`, {
         hint: 'create one with lucid-env workspace init',
       });
     const stacks = selectStacks(workspace, options.stack);
-    const projects = stacks.map((stack) => ({
-      files: stack.compose,
-      projectDirectory: stack.projectDirectory ?? dirname(stack.compose[0] ?? workspace.file),
-      envFile: stack.envFiles,
-      template: stack.template,
-      stack: stack.name,
-      processEnv: options.processEnv,
-    }));
+    const findings: Finding[] = [];
+    const projects = stacks.map((stack) => {
+      // As in check --all: env files a stack will need but does not have yet are findings.
+      const envFiles = findStackEnvFiles({ ...stack, file: workspace.file }, ctx.cwd);
+      appendAll(
+        findings,
+        envFiles.findings.map((finding) => ({ ...finding, stack: stack.name })),
+      );
+      return {
+        files: stack.compose,
+        projectDirectory: stack.projectDirectory ?? dirname(stack.compose[0] ?? workspace.file),
+        envFile: envFiles.present.length > 0 ? envFiles.present : undefined,
+        template: stack.template,
+        stack: stack.name,
+        processEnv: options.processEnv,
+      };
+    });
     return {
       projects,
+      findings,
       base: workspace.root,
       subject: `workspace ${relative(ctx.cwd, workspace.file) || workspace.file} (${stacks.map((stack) => stack.name).join(', ')})`,
     };
@@ -84,7 +99,7 @@ function selectProjects(options: AuditOptions, ctx: Context, workspace: Workspac
   if (options.recursive !== undefined) {
     const root = resolve(ctx.cwd, options.recursive);
     const projects = findComposeFiles(root).map((file) => ({ files: [file], projectDirectory: dirname(file), processEnv: options.processEnv }));
-    return { projects, base: root, subject: `${relative(ctx.cwd, root) || '.'} (${projects.length} compose files)` };
+    return { projects, base: root, subject: `${relative(ctx.cwd, root) || '.'} (${projects.length} compose files)`, findings: [] };
   }
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
   // Outside git, the repository is the current directory when the project lies within it.
@@ -93,6 +108,7 @@ function selectProjects(options: AuditOptions, ctx: Context, workspace: Workspac
     projects: [{ ...project, envFile: options.envFile, processEnv: options.processEnv, template: options.template }],
     base: isInside ? ctx.cwd : project.projectDirectory,
     subject: project.files.map((file) => relative(ctx.cwd, file)).join(', '),
+    findings: [],
   };
 }
 
@@ -120,7 +136,7 @@ export async function audit(options: AuditOptions, ctx: Context): Promise<Report
   const workspace = await loadWorkspaceOf(ctx.cwd);
   const { policy, findings: policyFindings } = await loadPolicy(workspace);
   if (options.requireDigest === true) policy.requireDigest = true;
-  const { projects, base, subject } = selectProjects(options, ctx, workspace);
+  const { projects, base, subject, findings: stackFindings } = selectProjects(options, ctx, workspace);
   const root = findGitRoot(base) ?? base;
   const [sodium, random] = [await ctx.sodium(), await ctx.random()];
   const key = await loadFingerprintKey(join(root, '.env'), random, { create: false });
@@ -128,7 +144,7 @@ export async function audit(options: AuditOptions, ctx: Context): Promise<Report
 
   const services: AuditService[] = [];
   const references: ComposeReference[] = [];
-  const found: Finding[] = [...policyFindings];
+  const found: Finding[] = [...policyFindings, ...stackFindings];
   const dockerfiles: DockerfileCache = new Map();
   for (const project of projects) {
     const read = await readAuditProject(project, ctx.cwd, ctx.env, dockerfiles);

@@ -134,6 +134,28 @@ function resolveServiceEnvFiles(
   return resolved;
 }
 
+/**
+ * A stack's env files that exist, and an `env-file-missing` finding for each that does not yet
+ * (`workspace init` lists the files a stack will need): a missing file is a finding, not a failed run.
+ */
+export function findStackEnvFiles(
+  stack: { name: string; envFiles: readonly string[]; file: string; line: number },
+  cwd: string,
+): { present: string[]; findings: Finding[] } {
+  const present = stack.envFiles.filter((file) => existsSync(file));
+  const findings = stack.envFiles
+    .filter((path) => !present.includes(path))
+    .map((file) =>
+      makeFinding(
+        'env-file-missing',
+        { file: stack.file, line: stack.line, column: stack.line > 0 ? 1 : 0 },
+        `env file ${displayPath(file, cwd)} of stack ${stack.name} does not exist`,
+        { hint: `lucid-env init --stack ${stack.name} -e ${displayPath(file, cwd)} writes it; or drop it from the stack's envFiles` },
+      ),
+    );
+  return { present, findings };
+}
+
 /** Checks one stack: its configured template (never an inferred one), its env files, its compose files. */
 export async function checkStack(
   stack: ProjectStack,
@@ -144,19 +166,8 @@ export async function checkStack(
   const { cwd } = ctx;
   const template = stack.template === undefined ? { template: undefined, findings: [] } : await loadTemplate(stack.template, stack.root);
   const findings: Finding[] = [...template.findings];
-  const present = stack.envFiles.filter((file) => existsSync(file));
-  for (const file of stack.envFiles.filter((path) => !present.includes(path))) {
-    findings.push(
-      makeFinding(
-        'env-file-missing',
-        { file: stack.file, line: stack.line, column: stack.line > 0 ? 1 : 0 },
-        `env file ${displayPath(file, cwd)} of stack ${stack.name} does not exist`,
-        {
-          hint: `lucid-env init --stack ${stack.name} -e ${displayPath(file, cwd)} writes it; or drop it from the stack's envFiles`,
-        },
-      ),
-    );
-  }
+  const { present, findings: missing } = findStackEnvFiles(stack, cwd);
+  appendAll(findings, missing);
   const project = {
     files: stack.compose,
     projectDirectory: stack.projectDirectory,

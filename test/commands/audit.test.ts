@@ -308,6 +308,21 @@ audit:
     assert.ok(markdown.stdout.includes('| `audit/non-root` | proxy | nginx drops to uid 101 after binding port 80 | `lucid-env.yml:12` |'), markdown.stdout);
   });
 
+  it('reports a stack env file that does not exist yet as a finding and audits the stack with the others', async (t) => {
+    const dir = scratchDir(t);
+    write(dir, {
+      'lucid-env.yml': 'version: 1\nstacks:\n  core:\n    compose: [compose.yaml]\n    envFiles: [.env.core, .env.later]\n',
+      'compose.yaml': `services:\n  api:\n    image: gcr.io/distroless/static\n    user: "65532"\n    environment: { LEVEL: "\${LEVEL}" }\n${HARDENED}`,
+      '.env.core': 'LEVEL=info\n',
+    });
+    const { code, findings } = await auditJson(dir, ['--all']);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.stack, `${finding.file}:${finding.line}`, finding.message]),
+      [['env-file-missing', 'core', 'lucid-env.yml:3', 'env file .env.later of stack core does not exist']],
+    );
+  });
+
   it('reports an invalid policy at its line', async (t) => {
     const dir = scratchDir(t);
     write(dir, {
