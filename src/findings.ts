@@ -75,6 +75,21 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** Counts findings per severity. */
+/**
+ * The findings without repeats: one problem met through several compose files or stacks (a shared env
+ * file, a Dockerfile two services build) is kept once, in its first place in `findings`, with that
+ * place's stack.
+ */
+export function dropRepeatedFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = [finding.code, finding.severity, finding.file, finding.line, finding.column, finding.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function summarize(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const finding of findings) {

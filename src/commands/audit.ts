@@ -11,7 +11,7 @@ import type { ComposeReference } from '../compose/references.js';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
 import type { Finding, FindingCode } from '../findings.js';
-import { compareFindings } from '../findings.js';
+import { compareFindings, dropRepeatedFindings } from '../findings.js';
 import { readText } from '../fs/read.js';
 import { loadFingerprintKey } from '../history/state.js';
 import type { AuditProject } from '../project/audit-project.js';
@@ -123,13 +123,6 @@ async function findMissingVariables(project: AuditProject, ctx: Context): Promis
     .map((finding) => ({ ...finding, ...(project.stack === undefined ? {} : { stack: project.stack }) }));
 }
 
-/** Drops repeats of one finding (one Dockerfile or env file read through several compose files); input sorted. */
-function dropDuplicates(findings: readonly Finding[]): Finding[] {
-  const same = (a: Finding, b: Finding | undefined): boolean =>
-    b !== undefined && a.code === b.code && a.file === b.file && a.line === b.line && a.column === b.column && a.message === b.message && a.stack === b.stack;
-  return findings.filter((finding, index) => !same(finding, findings[index - 1]));
-}
-
 /** Audits compose projects: distroless and hardening per service, secret hygiene across the repository, per the workspace's policy. */
 export async function audit(options: AuditOptions, ctx: Context): Promise<Report> {
   checkIgnoreCodes(options.ignore ?? []);
@@ -158,7 +151,7 @@ export async function audit(options: AuditOptions, ctx: Context): Promise<Report
   appendAll(found, runRules('audit', input));
   const { findings: judged, waived } = applyAuditPolicy(found, policy);
   const ignored = new Set<string>(options.ignore ?? []);
-  const findings = dropDuplicates(judged.filter((finding) => !ignored.has(finding.code as FindingCode)).sort(compareFindings));
+  const findings = dropRepeatedFindings(judged.filter((finding) => !ignored.has(finding.code as FindingCode)).sort(compareFindings));
   const report: Report = { command: 'audit', files: projects.flatMap((project) => project.files), findings };
   if (options.format === 'markdown') {
     const notChecked = new Map<string, string>();

@@ -1,10 +1,11 @@
 /** `lucid-env check`: the CI gate. Reads everything, runs every rule, reports all problems at once. */
 
+import { appendAll } from '../append-all.js';
 import { resolveComposeProject } from '../compose/load.js';
 import type { Context } from '../context.js';
 import { LucidError } from '../errors.js';
 import type { Finding, FindingCode } from '../findings.js';
-import { compareFindings, summarize } from '../findings.js';
+import { compareFindings, dropRepeatedFindings, summarize } from '../findings.js';
 import { NO_PROGRESS } from '../progress.js';
 import { checkProject, checkStack } from '../project/check-project.js';
 import { sealedAccessOf } from '../project/env-files.js';
@@ -67,23 +68,17 @@ async function checkStacks(stacks: readonly ProjectStack[], options: CheckOption
   // One line says where the whole run is: the stacks' own file-level progress stays off. (A derived
   // object, not a spread copy: the real context's getters decide on first use.)
   const quiet: Context = Object.create(ctx, { progress: { value: () => NO_PROGRESS } });
-  // A file many stacks read (a shared env file) would repeat its findings once per stack: 125 problems of
-  // one file became 5,750 findings on a real repository. Listed once, under the first stack; each
-  // stack's summary still counts them.
-  const listed = new Set<string>();
   for (const [index, stack] of stacks.entries()) {
     progress.update(`checking stacks: ${index + 1} of ${stacks.length} (${stack.name})`);
     const checked = await checkStack(stack, options, quiet, sealedAccessOf(ctx, { minVersion: options.minVersion }));
     const own = checked.findings.filter(kept).map((finding) => ({ ...finding, stack: stack.name }));
     summaries.push({ name: stack.name, ...summarize(own) });
-    for (const finding of own) {
-      const key = [finding.code, finding.severity, finding.file, finding.line, finding.column, finding.message].join('\u0000');
-      if (listed.has(key)) continue;
-      listed.add(key);
-      findings.push(finding);
-    }
+    appendAll(findings, own);
     for (const file of checked.files) files.add(file);
   }
   progress.done();
-  return { command: 'check', files: [...files], findings: findings.sort(compareFindings), stacks: summaries };
+  // A file many stacks read (a shared env file) would repeat its findings once per stack: 125 problems of
+  // one file became 5,750 findings on a real repository. Listed once, under the first stack; each
+  // stack's summary still counts them.
+  return { command: 'check', files: [...files], findings: dropRepeatedFindings(findings).sort(compareFindings), stacks: summaries };
 }

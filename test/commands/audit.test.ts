@@ -323,6 +323,19 @@ audit:
     );
   });
 
+  it('lists a problem two stacks share (one compose file) once, under the first stack', async (t) => {
+    const dir = scratchDir(t);
+    write(dir, {
+      'lucid-env.yml': 'version: 1\nstacks:\n  one:\n    compose: [compose.yaml]\n  two:\n    compose: [compose.yaml]\n',
+      'compose.yaml': `services:\n  api:\n    image: gcr.io/distroless/static\n    user: "65532"\n    environment: { LEVEL: "\${LEVEL}" }\n${HARDENED}`,
+    });
+    const { findings } = await auditJson(dir, ['--all']);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.stack, `${finding.file}:${finding.line}`]),
+      [['missing', 'one', 'compose.yaml:5']],
+    );
+  });
+
   it('reports an invalid policy at its line', async (t) => {
     const dir = scratchDir(t);
     write(dir, {
