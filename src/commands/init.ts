@@ -5,13 +5,18 @@
  */
 import { existsSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
+import { appendAll } from '../append-all.js';
 import { loadComposeFiles } from '../compose/load.js';
 import { scanComposeDocument } from '../compose/references.js';
 import type { Context } from '../context.js';
 import { envValues } from '../dotenv/document.js';
 import { LucidError } from '../errors.js';
+import type { Finding } from '../findings.js';
+import { makeFinding } from '../findings.js';
 import { pruneBackups, writeBackup } from '../history/backup.js';
+import type { FileChange } from '../history/journal.js';
 import { createFingerprinter } from '../history/state.js';
+import { displayPath, formatShellWord } from '../paths.js';
 import { chooseTemplate, readOtherEnvFiles } from '../project/choose-template.js';
 import { sealedAccessOf } from '../project/env-files.js';
 import { commentFor, planEnvChange, readEnvForEdit } from '../project/env-writer.js';
@@ -119,8 +124,11 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
   const activePrompter = interactive ? await ctx.prompter() : undefined;
   const choice = await chooseTemplate(options, ctx, 'init');
   const { template, target } = choice;
+  // A stack's other env files are read, not written; but Compose refuses a missing env_file, so the ones
+  // that do not exist yet are created empty with the target (every variable goes into the target).
+  const missingOthers = choice.others.filter((file) => !existsSync(file));
   // Locked from the first read: answers are never applied to a file another run changed meanwhile.
-  const mutation = await beginMutation([target], ctx);
+  const mutation = await beginMutation([target, ...missingOthers], ctx);
   let backup: string | undefined;
   try {
     const edit = await readEnvForEdit(target, options, sealedAccessOf(ctx));
@@ -140,7 +148,16 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
     );
     const planned = plan.planned;
     const answered = [...answers].filter(([key, value]) => current.get(key) !== value);
-    if (ctx.quiet !== true || activePrompter !== undefined) ctx.stderr.write(formatSummary(target, answered, planned, template));
+    if (ctx.quiet !== true || activePrompter !== undefined)
+      ctx.stderr.write(
+        formatSummary(
+          target,
+          answered,
+          planned,
+          template,
+          missingOthers.map((file) => displayPath(file, ctx.cwd)),
+        ),
+      );
     if (activePrompter !== undefined && !(await activePrompter.confirm(`Write ${answered.length + planned.length} value(s) to ${target}?`, true))) {
       throw new LucidError('CANCELLED', 'nothing was written');
     }
@@ -159,6 +176,12 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
       { pythonCompat: options.pythonCompat !== false },
       ctx,
     );
+    const created: FileChange[] = [];
+    for (const file of missingOthers) {
+      const empty = await readEnvForEdit(file, options, sealedAccessOf(ctx));
+      const planned = await planEnvChange({ ...empty, path: file, realPath: mutation.realPathOf(file) }, [], { pythonCompat: false }, ctx);
+      if (planned.change !== undefined) created.push(planned.change);
+    }
     // Only after the confirmation: a cancelled init leaves no trace, not even a fingerprint key.
     const fingerprintOf = await createFingerprinter(target, { sodium: await ctx.sodium(), random }, { create: write.change !== undefined });
     const changes: Change[] = [
@@ -192,9 +215,11 @@ export async function init(options: InitOptions, ctx: Context): Promise<Report> 
       .map((change) => ({ envFile: target, key: change.key, action: `init:${change.reason ?? change.action}`, fingerprint: change.fingerprint as string }));
     // --force replaces values that were set: keep a copy first, as rotate does.
     if (options.force === true && write.change?.before !== undefined) backup = await writeBackup(target, write.change.before, ctx.now());
-    await commitChanges('init', [write.change], history, ctx);
+    await commitChanges('init', [write.change, ...created], history, ctx);
     if (backup !== undefined) await pruneBackups(target);
-    return { command: 'init', files: [target], findings: reportKept(plan, template, target, ctx.cwd, describeSelector(options)), changes };
+    const findings = reportKept(plan, template, target, ctx.cwd, describeSelector(options));
+    appendAll(findings, reportUnanswered(questions, answers, target, ctx.cwd));
+    return { command: 'init', files: [target, ...missingOthers], findings, changes };
   } catch (error) {
     if (backup !== undefined) await unlink(backup).catch(() => undefined);
     throw error;
@@ -258,7 +283,29 @@ async function previewQuestions(options: InitOptions, ctx: Context): Promise<str
   return [...questions, ...supplied];
 }
 
-function formatSummary(target: string, answered: readonly [string, string][], planned: readonly PlannedValue[], template: Template): string {
+/**
+ * A required setting that nothing could fill (`--yes`, no default anywhere) is written empty, for the user
+ * to fill in; said as an error, so init does not report success for a stack Compose would refuse.
+ */
+function reportUnanswered(questions: readonly Question[], answers: ReadonlyMap<string, string>, target: string, cwd: string): Finding[] {
+  return questions
+    .filter((question) => question.variable?.required === true && (answers.get(question.key) ?? '') === '')
+    .map((question) =>
+      makeFinding('empty', { file: target }, `${question.key} is required and has no default: written empty, for you to fill in`, {
+        variable: question.key,
+        severity: 'error',
+        hint: `lucid-env set ${question.key} -e ${formatShellWord(displayPath(target, cwd))}`,
+      }),
+    );
+}
+
+function formatSummary(
+  target: string,
+  answered: readonly [string, string][],
+  planned: readonly PlannedValue[],
+  template: Template,
+  createdEmpty: readonly string[],
+): string {
   const secret = (key: string) => template.variables.find((variable) => variable.name === key)?.secret ?? isSecretName(key);
   const lines = [`Summary for ${target}:`];
   for (const [key, value] of answered) lines.push(`  ${key} = ${secret(key) ? '********' : value}`);
@@ -267,5 +314,6 @@ function formatSummary(target: string, answered: readonly [string, string][], pl
     lines.push(`  ${item.key} = ******** (${what})`);
   }
   if (lines.length === 1) lines.push('  nothing to change');
+  if (createdEmpty.length > 0) lines.push(`Created empty (the stack's other env files; Compose needs each to exist): ${createdEmpty.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -77,8 +77,9 @@ export async function chooseTemplate(options: TemplateChoiceOptions, ctx: Contex
 function announce(ctx: Context, what: string, template: Template): void {
   if (ctx.quiet === true) return;
   const secrets = template.variables.filter((variable) => variable.secret).length;
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   ctx.stderr.write(
-    `no template given: inferred one from ${what} (${template.variables.length} variables, ${secrets} secrets); ` +
+    `no template given: inferred one from ${what} (${count(template.variables.length, 'variable')}, ${count(secrets, 'secret')}); ` +
       'see it with `lucid-env template infer`, keep it with -o\n',
   );
 }
