@@ -93,6 +93,7 @@ export function createSodiumRandom(sodium: Pick<Sodium, 'randombytes_buf' | 'ran
   };
 }
 
+/** Loads libsodium and returns its RandomSource (blocks expanded from randombytes_buf seeds). */
 export async function loadSodiumRandom(): Promise<RandomSource> {
   return createSodiumRandom(await loadSodium());
 }
