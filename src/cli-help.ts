@@ -21,6 +21,7 @@ export const EXAMPLES = {
   render: block([
     'lucid-env render -f compose.yaml -e .env          # secrets shown as ********',
     'lucid-env render -e .env.prod --show-secrets > resolved.yml',
+    'lucid-env render --stack api                      # a stack of lucid-env.yml',
   ]),
   audit: block([
     'lucid-env audit -f compose.yaml -e .env              # per service: distroless, non-root, hardening; secret hygiene',
@@ -83,6 +84,7 @@ export const EXAMPLES = {
     'lucid-env export --to compose-secrets -t foundation --swarm | sh   # docker secret create NAME - < file',
     'lucid-env export --to kubernetes -t foundation -o - | kubectl apply -f -',
     'lucid-env export --to kubernetes -e .env.sealed -o k8s/secret.yaml --with-env-from',
+    'lucid-env export --to kubernetes --stack api -o k8s/api-secret.yaml   # a stack of lucid-env.yml',
   ]),
   templateInfer: block([
     'lucid-env template infer                          # compose.yaml here and the env files beside it; prints YAML',

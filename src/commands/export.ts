@@ -21,6 +21,7 @@ import { displayPath } from '../paths.js';
 import type { ExportInputs, ExportSelection } from '../project/export-inputs.js';
 import { readExportInputs } from '../project/export-inputs.js';
 import { relativeToEnvFile, writeExportRecord } from '../project/export-record.js';
+import { applyStackOption } from '../project/stacks.js';
 import type { Report } from '../report.js';
 
 /** Options of `export`. */
@@ -37,7 +38,8 @@ export interface ExportOptions extends ExportSelection {
 }
 
 /** Exports the stack's secrets. */
-export async function exportSecrets(options: ExportOptions, ctx: Context): Promise<Report> {
+export async function exportSecrets(given: ExportOptions, ctx: Context): Promise<Report> {
+  const options = await applyStackOption(given, ctx.cwd);
   if (options.swarm === true && options.to !== 'compose-secrets') throw new LucidError('USAGE', '--swarm goes with --to compose-secrets');
   if (options.withEnvFrom === true && options.to !== 'kubernetes') throw new LucidError('USAGE', '--with-env-from goes with --to kubernetes');
   const inputs = await readExportInputs(options, ctx);

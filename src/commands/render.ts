@@ -13,6 +13,7 @@ import { substitute } from '../compose/substitution.js';
 import type { Context } from '../context.js';
 import type { Finding } from '../findings.js';
 import { loadInterpolationEnv, sealedAccessOf } from '../project/env-files.js';
+import { applyStackOption } from '../project/stacks.js';
 import type { Report } from '../report.js';
 import { evaluateInterpolation } from '../rules/interpolation.js';
 import { maskSecretsAmong } from '../rules/secret-values.js';
@@ -28,6 +29,8 @@ export interface RenderOptions {
   processEnv?: boolean;
   showSecrets?: boolean;
   template?: string;
+  /** One stack of the workspace file, in place of -f, --project-directory and -e. */
+  stack?: string;
 }
 
 /** What a masked secret looks like in rendered output. */
@@ -36,7 +39,8 @@ export { MASK } from '../secrets/mask.js';
 export const SEALED_MASK = '<sealed>';
 
 /** Renders every compose file; with any error finding, prints nothing and lists every problem. */
-export async function render(options: RenderOptions, ctx: Context): Promise<Report> {
+export async function render(given: RenderOptions, ctx: Context): Promise<Report> {
+  const options = await applyStackOption(given, ctx.cwd);
   const template = await loadTemplateOption(options.template, ctx.cwd);
   const project = resolveComposeProject({ files: options.file, projectDirectory: options.projectDirectory }, ctx.cwd, ctx.env);
   const { documents, findings } = await loadComposeFiles(project.files);

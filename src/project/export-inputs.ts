@@ -31,6 +31,8 @@ export interface ExportSelection {
   keys?: string[];
   keyFile?: string;
   minVersion?: number;
+  /** One stack of the workspace file, in place of -f, --project-directory and -e. */
+  stack?: string;
 }
 
 /** Everything an export needs, read. */

@@ -3,6 +3,7 @@
  * walking up from the current directory); `--recursive DIR` infers the stacks under DIR as
  * `workspace init` would, without a file. Without those flags there is no stack: one project.
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LucidError } from '../errors.js';
 import { loadWorkspaceOf, selectStacks } from '../workspace/load.js';
@@ -74,4 +75,33 @@ export function refuseProjectFlags(options: { file?: string[] | undefined; proje
   if ((options.file?.length ?? 0) > 0 || options.projectDirectory !== undefined) {
     throw new LucidError('USAGE', `${flag} takes the compose files from the stacks; drop -f and --project-directory`);
   }
+}
+
+/** The flags that pick one compose project. */
+export interface ProjectFlags {
+  file?: string[] | undefined;
+  projectDirectory?: string | undefined;
+  envFile?: string[] | undefined;
+  template?: string | undefined;
+  stack?: string | undefined;
+}
+
+/**
+ * `--stack NAME` for a command that runs on one project (render, export): the stack's compose files,
+ * project directory, env files that exist and template, in place of -f, --project-directory and -e
+ * (which it refuses beside it). `-t` still wins over the stack's template. Without --stack, the options as given.
+ */
+export async function applyStackOption<Options extends ProjectFlags>(options: Options, cwd: string): Promise<Options> {
+  if (options.stack === undefined) return options;
+  refuseProjectFlags(options, '--stack');
+  if ((options.envFile?.length ?? 0) > 0) throw new LucidError('USAGE', '--stack takes the env files from the stack; drop -e');
+  const [stack] = (await resolveStacks({ stack: options.stack }, cwd)) as [ProjectStack];
+  const envFiles = stack.envFiles.filter((file) => existsSync(file));
+  return {
+    ...options,
+    file: stack.compose,
+    projectDirectory: stack.projectDirectory,
+    envFile: envFiles.length > 0 ? envFiles : undefined,
+    template: options.template ?? stack.template,
+  };
 }

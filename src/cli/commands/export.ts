@@ -10,6 +10,7 @@ export const defineExport: CommandDefinition = (program, session) => {
   addMinVersionOption(addTemplateOption(addOutputOptions(addComposeOptions(program.command('export')), ['text', 'json'])))
     .description("carry the stack's secrets to Docker secrets (files + a compose override; --swarm) or a Kubernetes Secret")
     .addOption(new Option('--to <target>', 'where the secrets go').choices(['compose-secrets', 'kubernetes']).makeOptionMandatory())
+    .option('--stack <name>', 'export one stack of the workspace file (lucid-env.yml): its compose files, env files and template')
     .option('--keys <names>', "variables to export, comma-separated (default: the template's secrets, else secret-looking names)", collectList)
     .option('-o, --output <path>', 'the compose override (default: secrets.override.yml beside the compose file) or the manifest (-o - for stdout)')
     .option('--dir <path>', 'where the secret files go (default: secrets/ beside the env file)')
