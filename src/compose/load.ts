@@ -1,12 +1,12 @@
 /** IO: finds the compose files of a project (as Compose does) and reads and parses them. */
 
-import type { Dirent } from 'node:fs';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { appendAll } from '../append-all.js';
 import { LucidError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { makeFinding } from '../findings.js';
+import { findFiles } from '../fs/find-files.js';
 import { readText } from '../fs/read.js';
 import type { ComposeDocument } from './document.js';
 import { parseComposeText } from './document.js';
@@ -91,24 +91,9 @@ export function isComposeFileName(name: string): boolean {
 
 /** Finds every compose file under a directory, skipping node_modules and .git; sorted. */
 export function findComposeFiles(root: string): string[] {
-  const found: string[] = [];
-  const pending = [resolve(root)];
-  while (pending.length > 0) {
-    const directory = pending.pop() as string;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(directory, { withFileTypes: true });
-    } catch (error) {
-      if (directory === resolve(root)) throw new LucidError('FILE_UNREADABLE', `cannot read directory ${root}`, { cause: error });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && entry.name !== '.git') pending.push(join(directory, entry.name));
-      } else if (entry.isFile() && isComposeFileName(entry.name)) {
-        found.push(join(directory, entry.name));
-      }
-    }
+  try {
+    return findFiles(resolve(root), isComposeFileName);
+  } catch (error) {
+    throw new LucidError('FILE_UNREADABLE', `cannot read directory ${root}`, { cause: error });
   }
-  return found.sort();
 }

@@ -4,14 +4,14 @@
  * the env files it is run with. Evidence, strongest first: `--env-file` in scripts, the project
  * `.env` (Compose's default), the `env_file:` entries of its services. Each choice keeps a note.
  */
-import type { Dirent } from 'node:fs';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseComposeText } from '../compose/document.js';
 import { parseTemplate } from '../compose/interpolation.js';
 import { findComposeFiles, readComposeText } from '../compose/load.js';
 import { listServiceFacts } from '../compose/services.js';
 import { substitute } from '../compose/substitution.js';
+import { findFiles } from '../fs/find-files.js';
 import { readText } from '../fs/read.js';
 import { listBuiltInTemplates, loadTemplate } from '../templates/load.js';
 import { isScriptFileName, parseComposeCommandLines } from '../workspace/script-env-files.js';
@@ -63,22 +63,11 @@ async function readEnvFileEntries(file: string, root: string): Promise<string[]>
 }
 
 function listScripts(root: string): string[] {
-  const scripts: string[] = [];
-  const pending = [root];
-  while (pending.length > 0 && scripts.length < MAX_SCRIPTS) {
-    const directory = pending.pop() as string;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(directory, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '.git') pending.push(join(directory, entry.name));
-      else if (entry.isFile() && isScriptFileName(entry.name, directory)) scripts.push(join(directory, entry.name));
-    }
+  try {
+    return findFiles(root, isScriptFileName, { limit: MAX_SCRIPTS });
+  } catch {
+    return [];
   }
-  return scripts.sort();
 }
 
 /** Compose file → env files named with `--env-file` next to it in scripts, and where. */

@@ -3,15 +3,15 @@
  * references of compose files (with where each sits inside a URL), and the values of the env
  * files and examples found or given. Placeholders and `${...}` values are not evidence of a format.
  */
-import type { Dirent } from 'node:fs';
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { parseTemplate } from '../compose/interpolation.js';
 import { loadComposeFiles } from '../compose/load.js';
 import { formatPath, scanComposeDocument } from '../compose/references.js';
 import { listServiceFacts } from '../compose/services.js';
 import { listReferences, substitute } from '../compose/substitution.js';
 import { LucidError } from '../errors.js';
+import { findFiles } from '../fs/find-files.js';
 import { displayPath } from '../paths.js';
 import { matchPlaceholder } from '../rules/placeholder-match.js';
 import type { InferenceEnvFile, InferenceReference, InferredVariable } from '../templates/infer.js';
@@ -39,29 +39,21 @@ export interface InferredTemplate {
   envFiles: string[];
 }
 
-/** True for env files and examples: `.env*`, `*.env`, `env.*`. */
-export function isEnvFileName(name: string): boolean {
+/**
+ * True for env files and their examples, as evidence for inference: `.env*`, `*.env`, `env.*` (wider
+ * than audit's env-file-names, which judges only files that hold values).
+ */
+function isEnvOrExampleName(name: string): boolean {
   return name.startsWith('.env') || name.endsWith('.env') || /^env\.[^.]/.test(name);
 }
 
 function listEnvFilesIn(directory: string, recursive: boolean): string[] {
-  const found: string[] = [];
-  const pending = [directory];
-  while (pending.length > 0) {
-    const current = pending.pop() as string;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory() && recursive && entry.name !== 'node_modules' && entry.name !== '.git' && entry.name !== '.lucid-env')
-        pending.push(join(current, entry.name));
-      else if (entry.isFile() && isEnvFileName(entry.name) && !entry.name.endsWith('.json')) found.push(join(current, entry.name));
-    }
+  try {
+    return findFiles(directory, (name) => isEnvOrExampleName(name) && !name.endsWith('.json'), { shallow: !recursive, skip: ['.lucid-env'] });
+  } catch {
+    // A folder that cannot be read offers no evidence; the compose files still give a template.
+    return [];
   }
-  return found.sort();
 }
 
 /** True when a reference at `start` is the password of a URL (`scheme://user:${X}@host`, `redis://:${X}@`). */

@@ -3,19 +3,19 @@
  * placeholders, modes, git status) and secret-looking values in the files git tracks. Values are
  * fingerprinted here and go no further.
  */
-import type { Dirent } from 'node:fs';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { isEnvFileName, isEnvTemplateName } from '../audit/env-file-names.js';
 import { isSecretEntry, isSecretLikeName } from '../audit/secret-names.js';
 import { scanTextForSecrets } from '../audit/secret-scan.js';
 import type { RepositoryEnvFile, RepositoryFacts, TrackedSecret } from '../audit/types.js';
 import { listEntries } from '../dotenv/entries.js';
 import { parseEnv } from '../dotenv/parse.js';
+import { findFiles } from '../fs/find-files.js';
 import { matchPlaceholder } from '../rules/placeholder-match.js';
 import { findGitRoot, listIgnoredFiles, listTrackedFiles } from './git.js';
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.lucid-env', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache']);
+const SKIPPED_DIRECTORIES = ['.lucid-env', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache'];
 const MAX_SCANNED_BYTES = 1024 * 1024;
 // Lock files and generated bundles are full of hashes that look random and are not secrets.
 const SKIPPED_FILES =
@@ -36,22 +36,11 @@ function readSmallText(path: string): { text: string; mode: number } | undefined
 
 /** Every env file under `root` (not in node_modules, .git or virtualenvs), sorted. */
 export function findEnvFiles(root: string): string[] {
-  const found: string[] = [];
-  const pending = [root];
-  while (pending.length > 0) {
-    const directory = pending.pop() as string;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(directory, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) pending.push(join(directory, entry.name));
-      else if (entry.isFile() && isEnvFileName(entry.name)) found.push(join(directory, entry.name));
-    }
+  try {
+    return findFiles(root, isEnvFileName, { skip: SKIPPED_DIRECTORIES });
+  } catch {
+    return [];
   }
-  return found.sort();
 }
 
 function readEnvFileFacts(path: string, fingerprint: (value: string) => string): RepositoryEnvFile | undefined {
