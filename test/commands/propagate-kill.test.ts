@@ -22,8 +22,9 @@ import { runInProcess } from '../helpers/context.js';
 
 const FILES = ['.env', 'deploy/a/.env', 'deploy/b/.env', 'deploy/c/.env'];
 const ROTATE = ['rotate', '-t', 'foundation', '-e', '.env', 'ENCRYPTION_KEY', '--propagate', 'deploy/*/.env', '--force', '-q'];
-// Every combination of signal (KILL, TERM) and moment (after the lock, after the journal), three times over.
-const ROUNDS = 12;
+// Every combination of signal (KILL, TERM) and moment (after the lock, after the journal), three times over;
+// LUCID_ENV_KILL_ROUNDS=48 (a multiple of 4) for a longer run by hand.
+const ROUNDS = Number(process.env.LUCID_ENV_KILL_ROUNDS ?? 12);
 const PARALLEL = 4;
 
 /** A 32-byte base64 key that differs per file and round, never one a rotation could produce by chance. */
